@@ -1,0 +1,3 @@
+"""_classical"""
+
+__all__: list[str] = []

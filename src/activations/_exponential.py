@@ -1,0 +1,3 @@
+"""_exponential"""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""_gated"""
+
+__all__: list[str] = []

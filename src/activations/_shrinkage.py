@@ -1,0 +1,3 @@
+"""_shrinkage"""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""_softmax"""
+
+__all__: list[str] = []

@@ -1,0 +1,322 @@
+"""The catalog's data model: one :class:`Spec` per activation, and the registry.
+
+A spec is the single source of truth for everything the project says about an
+activation: the NumPy function and its derivative, the SymPy expression the LaTeX
+is printed from, the derivation, the properties (each checked by the tests), the
+prose (strengths, weaknesses, typical use) and the framework equivalents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import sympy as sp
+
+from ._symbolic import X, to_latex
+
+Monotonic = Literal["increasing", "non-decreasing", "decreasing", "no"]
+Smoothness = Literal["discontinuous", "C0", "C1", "C2", "Cinf"]
+Saturation = Literal["both", "left", "right", "none"]
+Cost = Literal["comparison", "arithmetic", "one transcendental", "several transcendentals"]
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter of an activation.
+
+    ``symbol`` is the SymPy symbol used in :attr:`Spec.expr`; ``latex`` is how it is
+    printed.  ``examples`` are the values drawn as a family of curves on the
+    function's page (and tested like the default).  ``learnable`` marks parameters a
+    framework trains (PReLU's weight, swish's β); those have a gradient in
+    :attr:`Spec.param_grads`.
+    """
+
+    name: str
+    default: Any
+    description: str
+    latex: str | None = None
+    examples: tuple[Any, ...] = ()
+    learnable: bool = False
+    positive: bool = False
+
+    @property
+    def symbol(self) -> sp.Symbol:
+        return sp.Symbol(self.name, real=True, positive=self.positive or None)
+
+
+@dataclass(frozen=True)
+class Kink:
+    """A point where f or f′ is not differentiable, and the value ``grad`` returns there."""
+
+    at: float
+    grad_value: float
+    convention: str  # Markdown: what is returned and who else does the same
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a derivation: ``f′(x) = expr`` (an unevaluated SymPy expression)."""
+
+    expr: sp.Expr
+    note: str = ""
+
+    @property
+    def latex(self) -> str:
+        return to_latex(self.expr)
+
+
+@dataclass(frozen=True)
+class Framework:
+    """How a framework spells this activation and which defaults it uses.
+
+    ``defaults`` uses *this catalog's* parameter names so that disagreements between
+    frameworks can be computed rather than written by hand; ``None`` for a parameter
+    means the framework has no such parameter.
+    """
+
+    framework: Literal["PyTorch", "Keras 3", "tf.keras 2", "JAX"]
+    name: str
+    defaults: Mapping[str, Any] = field(default_factory=dict)
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Paper:
+    authors: str
+    title: str
+    venue: str
+    year: int
+    url: str
+
+
+@dataclass(frozen=True)
+class Properties:
+    """Claims about f at the default parameters; every one is checked by the tests.
+
+    ``range`` is ``(low, high, low_included, high_included)`` in float (``±inf`` for
+    unbounded) and ``range_latex`` prints it, symbolically where it depends on a
+    parameter (ELU: ``(-\\alpha, \\infty)``).  ``zero_centred`` means f(0) = 0 and f
+    takes both signs.  ``saturation`` says on which side f′(x) → 0 as |x| → ∞.
+    """
+
+    range: tuple[float, float, bool, bool]
+    range_latex: str
+    monotonic: Monotonic
+    smoothness: Smoothness
+    zero_centred: bool
+    saturation: Saturation
+    self_gated: bool = False
+    cost: Cost = "arithmetic"
+
+    @property
+    def bounded_below(self) -> bool:
+        return self.range[0] > float("-inf")
+
+    @property
+    def bounded_above(self) -> bool:
+        return self.range[1] < float("inf")
+
+
+@dataclass(frozen=True)
+class Naive:
+    """The textbook NumPy formula people copy, kept to measure what it gets wrong.
+
+    ``fn`` and ``grad`` are Python expressions in ``x``, ``np`` and the parameter
+    names; they are shown verbatim on the pages and evaluated by the benchmark.
+    """
+
+    fn: str | None = None
+    grad: str | None = None
+    why: str = ""  # Markdown: where the naive form fails and what the catalog does instead
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A non-default mode selected by a string parameter (GELU's ``approximate="tanh"``)."""
+
+    label: str
+    kwargs: Mapping[str, Any]
+    expr: sp.Expr
+
+
+@dataclass(frozen=True)
+class Spec:
+    """Everything the project knows about one activation."""
+
+    name: str
+    title: str
+    family: str
+    summary: str
+    fn: Callable[..., Any]
+    expr: sp.Expr
+    properties: Properties
+    strengths: tuple[str, ...]
+    weaknesses: tuple[str, ...]
+    typical_use: str
+    year: int
+    paper: Paper | None
+    frameworks: tuple[Framework, ...]
+    grad: Callable[..., Any] | None = None
+    vjp: Callable[..., Any] | None = None
+    parameters: tuple[Param, ...] = ()
+    param_grads: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
+    derivation: tuple[Step, ...] = ()
+    kinks: tuple[Kink, ...] = ()
+    aliases: tuple[str, ...] = ()
+    naive: Naive = Naive()
+    variants: tuple[Variant, ...] = ()
+    elementwise: bool = True
+    notes: str = ""  # Markdown: why the implementation is written the way it is
+
+    @property
+    def params(self) -> dict[str, Any]:
+        """Parameter names → defaults, in signature order."""
+        return {p.name: p.default for p in self.parameters}
+
+    @property
+    def symbols(self) -> dict[str, sp.Symbol]:
+        return {p.name: p.symbol for p in self.parameters}
+
+    @property
+    def derivative_expr(self) -> sp.Expr:
+        """f′ as a SymPy expression (elementwise specs only)."""
+        return sp.diff(self.expr, X)
+
+    @property
+    def formula(self) -> str:
+        """LaTeX of f, printed from :attr:`expr`."""
+        return to_latex(self.expr, self.latex_names)
+
+    @property
+    def derivative(self) -> str:
+        """LaTeX of f′, printed from the last derivation step (or from ``diff(expr)``)."""
+        last = self.derivation[-1].expr if self.derivation else self.derivative_expr
+        return to_latex(last, self.latex_names)
+
+    @property
+    def latex_names(self) -> dict[sp.Symbol, str]:
+        return {p.symbol: p.latex for p in self.parameters if p.latex}
+
+
+@dataclass(frozen=True)
+class Family:
+    slug: str
+    title: str
+    blurb: str  # Markdown, one paragraph
+
+
+FAMILIES: tuple[Family, ...] = (
+    Family(
+        "sigmoid-like",
+        "Sigmoid-like",
+        "Bounded, S-shaped squashing functions and their "
+        "piecewise-linear approximations: the classical activations and today's gates.",
+    ),
+    Family(
+        "relu-like",
+        "ReLU-like",
+        "Piecewise-linear rectifiers: identity for positive "
+        "inputs, something cheap for negative ones.",
+    ),
+    Family(
+        "exponential-linear",
+        "Exponential-linear and softplus",
+        "Smooth or smooth-ish rectifiers whose negative side is an exponential or a soft maximum.",
+    ),
+    Family(
+        "gaussian-gated",
+        "Gaussian- and self-gated",
+        "x times a gate between 0 and 1: "
+        "GELU, SiLU/swish, Mish and their cheap approximations. The defaults of "
+        "transformers and modern CNNs.",
+    ),
+    Family(
+        "shrinkage",
+        "Shrinkage",
+        "Functions that set small inputs to (nearly) zero, from sparse coding and denoising.",
+    ),
+    Family(
+        "classical",
+        "Classical and special-purpose",
+        "The identity, the step, and periodic or radial functions used in special architectures.",
+    ),
+    Family(
+        "softmax",
+        "Softmax family",
+        "Vector-valued functions that turn a row of scores "
+        "into a probability distribution (or its logarithm).",
+    ),
+    Family(
+        "glu",
+        "Gated linear units",
+        "Split the input in two halves and gate one with an "
+        "activation of the other: the feed-forward blocks of modern transformers.",
+    ),
+)
+
+
+_REGISTRY: dict[str, Spec] = {}
+_ALIASES: dict[str, str] = {}
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def register(spec: Spec) -> Spec:
+    """Add a spec to the catalog (called once per activation at import time)."""
+    if spec.family not in {f.slug for f in FAMILIES}:
+        raise ValueError(f"register: {spec.name!r} has unknown family {spec.family!r}")
+    if spec.name in _REGISTRY:
+        raise ValueError(f"register: {spec.name!r} is already in the catalog")
+    _REGISTRY[spec.name] = spec
+    for alias in (spec.name, *spec.aliases):
+        key = _key(alias)
+        if _ALIASES.get(key, spec.name) != spec.name:
+            raise ValueError(f"register: alias {alias!r} already names {_ALIASES[key]!r}")
+        _ALIASES[key] = spec.name
+    return spec
+
+
+def _ordered() -> list[Spec]:
+    order = {f.slug: i for i, f in enumerate(FAMILIES)}
+    return sorted(_REGISTRY.values(), key=lambda s: order[s.family])
+
+
+def names() -> list[str]:
+    """The canonical names of every activation in the catalog, in catalog order
+    (by family, then in the order each family module defines them).
+
+    >>> import activations as act
+    >>> "gelu" in act.names() and "swish" not in act.names()
+    True
+    """
+    return [s.name for s in _ordered()]
+
+
+def specs() -> list[Spec]:
+    """Every spec, in catalog order."""
+    return _ordered()
+
+
+def get(name: str) -> Spec:
+    """The spec of an activation, by canonical name or alias.
+
+    Case, spaces, hyphens and underscores are ignored, so ``"Leaky ReLU"``,
+    ``"leaky-relu"`` and ``"leaky_relu"`` all name the same spec.
+
+    >>> import activations as act
+    >>> act.get("swish").name
+    'silu'
+    >>> act.get("Leaky ReLU").params
+    {'negative_slope': 0.01}
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"get: name must be a string, got {type(name).__name__}")
+    try:
+        return _REGISTRY[_ALIASES[_key(name)]]
+    except KeyError:
+        raise KeyError(f"get: no activation named {name!r}; see activations.names()") from None

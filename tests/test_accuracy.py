@@ -1,0 +1,52 @@
+"""Every elementwise function and derivative against the mpmath reference.
+
+The rule (``activations.reference``): error ≤ 4 + 2κ ULP of the true value, over the
+whole finite domain of float64 and float32, at the default parameters and at every
+example value of each parameter.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import activations as act
+from activations import reference
+
+DTYPES = [np.float64, np.float32]
+
+
+def _cases():
+    for spec in act.specs():
+        if not spec.elementwise:
+            continue
+        settings = [({}, None)]
+        for p in spec.parameters:
+            settings += [({p.name: v}, None) for v in p.examples if v != p.default]
+        settings += [({}, v.label) for v in spec.variants]
+        for params, variant in settings:
+            for order in (0, 1):
+                label = "f" if order == 0 else "grad"
+                suffix = ",".join(f"{k}={v}" for k, v in params.items()) or variant or "default"
+                yield pytest.param(
+                    spec.name, order, params, variant, id=f"{spec.name}-{label}-{suffix}"
+                )
+
+
+def _kink_points(spec, params):
+    pts = [k.at for k in spec.kinks]
+    pts += [
+        v
+        for v in {**spec.params, **params}.values()
+        if isinstance(v, int | float) and not isinstance(v, bool)
+    ]
+    return tuple(float(p) for p in pts) + tuple(-float(p) for p in pts)
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
+@pytest.mark.parametrize(("name", "order", "params", "variant"), list(_cases()))
+def test_matches_mpmath(name, order, params, variant, dtype):
+    spec = act.get(name)
+    x = reference.grid(dtype, extra=_kink_points(spec, params))
+    result = reference.measure(spec, x, order=order, params=params, variant=variant)
+    assert result.ok.all(), "\n".join(result.worst())
