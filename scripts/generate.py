@@ -6,7 +6,9 @@
 Every module in ``scripts/docgen/`` that defines ``outputs()`` contributes files:
 ``outputs()`` returns ``{path relative to docs/: text or bytes}``.  A generated file
 that no module produces any more is reported (and deleted when writing), so a
-removed activation takes its page and plot with it.
+removed activation takes its page and plot with it.  A module may also define
+``problems()`` → list of messages for staleness it can detect without regenerating
+(benchmark figures measured on an older catalog); ``--check`` fails on those too.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from docgen import DOCS, collect, is_generated
+from docgen import DOCS, collect, is_generated, problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,7 +47,10 @@ def main(argv: list[str] | None = None) -> int:
 
     root = DOCS.parent
     if args.check:
-        if stale or orphans:
+        issues = problems()
+        for message in issues:
+            print(f"stale: {message}", file=sys.stderr)
+        if stale or orphans or issues:
             for p in stale:
                 print(f"stale: {p.relative_to(root)}", file=sys.stderr)
             for p in orphans:

@@ -44,16 +44,31 @@ def is_generated(path: Path) -> bool:
         return False
 
 
+def _modules():
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        yield info.name, importlib.import_module(f"{__name__}.{info.name}")
+
+
+def problems() -> list[str]:
+    """Staleness a module can tell without regenerating (``problems()`` in a module),
+    e.g. benchmark figures measured on an older catalog."""
+    found: list[str] = []
+    for _, module in _modules():
+        check = getattr(module, "problems", None)
+        if check is not None:
+            found.extend(check())
+    return found
+
+
 def collect() -> dict[str, str | bytes]:
     """Run every generator module and merge their outputs (duplicate paths are an error)."""
     out: dict[str, str | bytes] = {}
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{__name__}.{info.name}")
+    for name, module in _modules():
         produce = getattr(module, "outputs", None)
         if produce is None:
             continue
         for rel, data in produce().items():
             if rel in out:
-                raise RuntimeError(f"docgen: {rel} is produced twice (by {info.name})")
+                raise RuntimeError(f"docgen: {rel} is produced twice (by {name})")
             out[rel] = data
     return out
