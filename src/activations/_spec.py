@@ -197,6 +197,11 @@ class Spec:
         return to_latex(last, self.latex_names)
 
     @property
+    def derivation_latex(self) -> list[tuple[str, str]]:
+        """``(LaTeX, note)`` of each derivation step, parameters spelled as on the page."""
+        return [(to_latex(step.expr, self.latex_names), step.note) for step in self.derivation]
+
+    @property
     def latex_names(self) -> dict[sp.Symbol, str]:
         return {p.symbol: p.latex for p in self.parameters if p.latex}
 

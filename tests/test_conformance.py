@@ -1,0 +1,124 @@
+"""The catalog as a whole: names, aliases, and the completeness of every spec."""
+
+from __future__ import annotations
+
+import inspect
+
+import numpy as np
+import pytest
+
+import activations as act
+
+REQUIRED = """identity binary_step sigmoid tanh hard_sigmoid hard_tanh softsign relu relu6
+leaky_relu prelu rrelu elu celu selu gelu silu hard_swish mish softplus log_sigmoid squareplus
+sparse_plus sparse_sigmoid hardshrink softshrink tanhshrink threshold gaussian sinusoid
+exponential softmax log_softmax softmin sparsemax glu reglu geglu swiglu""".split()
+
+ALIASES = {"swish": "silu", "linear": "identity", "logistic": "sigmoid", "hard_silu": "hard_swish"}
+FRAMEWORKS = ("PyTorch", "Keras 3", "tf.keras 2", "JAX")
+SPECS = act.specs()
+IDS = [s.name for s in SPECS]
+
+
+def test_required_names_present():
+    missing = sorted(set(REQUIRED) - set(act.names()))
+    assert not missing, f"catalog is missing {missing}"
+
+
+@pytest.mark.parametrize(("alias", "name"), ALIASES.items())
+def test_aliases(alias, name):
+    assert act.get(alias).name == name
+    assert act.get(alias.upper().replace("_", " ")).name == name
+
+
+def test_names_are_unique_and_exported():
+    names = act.names()
+    assert len(names) == len(set(names))
+    for name in names:
+        assert getattr(act, name) is act.get(name).fn, f"act.{name} is not the spec's fn"
+        assert name in act.__all__
+
+
+def test_get_rejects_unknown_and_non_strings():
+    with pytest.raises(KeyError, match="no activation named 'nope'"):
+        act.get("nope")
+    with pytest.raises(TypeError, match="get: name must be a string"):
+        act.get(3)
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=IDS)
+def test_spec_is_complete(spec):
+    assert spec.summary and spec.typical_use and spec.title
+    assert spec.strengths and spec.weaknesses
+    assert 1800 < spec.year <= 2026
+    if spec.paper is not None:
+        assert spec.paper.url.startswith("https://"), spec.paper.url
+        assert spec.paper.year <= 2026
+    assert tuple(f.framework for f in spec.frameworks) == FRAMEWORKS
+    for fw in spec.frameworks:
+        unknown = set(fw.defaults) - set(spec.params)
+        assert not unknown, f"{fw.framework} defaults name unknown parameters {unknown}"
+    if spec.elementwise:
+        assert spec.grad is not None and spec.vjp is None
+    else:
+        assert spec.vjp is not None
+    learnable = {p.name for p in spec.parameters if p.learnable}
+    assert set(spec.param_grads) == learnable
+    for p in spec.parameters:
+        assert p.description, f"parameter {p.name} has no description"
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=IDS)
+def test_signature_matches_params(spec):
+    sig = inspect.signature(spec.fn)
+    for name, default in spec.params.items():
+        assert name in sig.parameters, f"{spec.name}() has no parameter {name}"
+        assert sig.parameters[name].default == default
+    if spec.grad is not None:
+        gsig = inspect.signature(spec.grad)
+        for name, default in spec.params.items():
+            assert gsig.parameters[name].default == default
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=IDS)
+def test_docstring_is_numpydoc_with_example(spec):
+    doc = inspect.getdoc(spec.fn) or ""
+    for section in ("Parameters", "Returns", "Examples"):
+        assert f"\n{section}\n----" in doc, f"{spec.name} docstring lacks {section}"
+    assert ">>> " in doc
+
+
+@pytest.mark.parametrize(
+    "spec", [s for s in SPECS if s.param_grads], ids=[s.name for s in SPECS if s.param_grads]
+)
+def test_param_grads_match_finite_differences(spec):
+    x = np.linspace(-6, 6, 97)
+    for pname, pgrad in spec.param_grads.items():
+        p0 = float(spec.params[pname])
+        h = 1e-6 * max(1.0, abs(p0))
+        num = (spec.fn(x, **{pname: p0 + h}) - spec.fn(x, **{pname: p0 - h})) / (2 * h)
+        np.testing.assert_allclose(pgrad(x, **{pname: p0}), num, rtol=1e-6, atol=1e-9)
+
+
+@pytest.mark.parametrize(
+    "spec", [s for s in SPECS if s.kinks], ids=[s.name for s in SPECS if s.kinks]
+)
+def test_kink_gradient_convention(spec):
+    for kink in spec.kinks:
+        assert float(spec.grad(kink.at)) == kink.grad_value, kink
+        assert kink.convention
+
+
+@pytest.mark.parametrize(
+    "spec", [s for s in SPECS if s.naive.fn], ids=[s.name for s in SPECS if s.naive.fn]
+)
+def test_naive_formulas_evaluate(spec):
+    """The textbook formulas shown on the pages are valid code for the same function."""
+    x = np.linspace(-3, 3, 13)
+    env = {"np": np, "x": x, **spec.params}
+    with np.errstate(all="ignore"):
+        np.testing.assert_allclose(eval(spec.naive.fn, env), spec.fn(x), rtol=1e-9, atol=1e-12)
+        if spec.naive.grad and spec.grad is not None:
+            np.testing.assert_allclose(
+                eval(spec.naive.grad, env), spec.grad(x), rtol=1e-9, atol=1e-12
+            )
