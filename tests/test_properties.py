@@ -61,7 +61,7 @@ def test_range(spec):
         i = int(np.argmin(sign * spec.fn(x0)))
         try:
             res = optimize.minimize_scalar(
-                lambda t: sign * float(spec.fn(t)), bracket=(x0[i - 1], x0[i], x0[i + 1])
+                lambda t, s=sign: s * float(spec.fn(t)), bracket=(x0[i - 1], x0[i], x0[i + 1])
             )
             found = min(found, float(res.fun))
         except (ValueError, IndexError):  # extreme at the edge: monotonic there

@@ -22,7 +22,7 @@ IDS = [s.name for s in ELEMENTWISE]
 
 def _points(spec, n=24):
     rng = np.random.default_rng(7)
-    pts = list(rng.uniform(-6, 6, n)) + [0.37, -0.37, 2.5, -2.5]
+    pts = [*rng.uniform(-6, 6, n), 0.37, -0.37, 2.5, -2.5]
     for k in spec.kinks:
         pts += [k.at + 1e-3, k.at - 1e-3]
     return [float(p) for p in pts if all(abs(p - k.at) > 1e-9 for k in spec.kinks)]
