@@ -25,12 +25,8 @@ def _cases():
             settings += [({p.name: v}, None) for v in p.examples if v != p.default]
         settings += [({}, v.label) for v in spec.variants]
         for params, variant in settings:
-            for order in (0, 1):
-                label = "f" if order == 0 else "grad"
-                suffix = ",".join(f"{k}={v}" for k, v in params.items()) or variant or "default"
-                yield pytest.param(
-                    spec.name, order, params, variant, id=f"{spec.name}-{label}-{suffix}"
-                )
+            suffix = ",".join(f"{k}={v}" for k, v in params.items()) or variant or "default"
+            yield pytest.param(spec.name, params, variant, id=f"{spec.name}-{suffix}")
 
 
 def _kink_points(spec, params):
