@@ -1,0 +1,121 @@
+"""MkDocs hook: build the navigation from the catalog, so nothing is listed twice.
+
+* "Functions by family": one section per family of ``activations.FAMILIES``, holding the
+  family page ``families/<slug>.md`` followed by the pages ``functions/<name>.md`` of its
+  functions, in catalog order.
+* "Concepts": the entries written in mkdocs.yml, then every other notebook
+  (``concepts/*.py``) or page (``concepts/*.md``) in file-name order.
+* Any entry whose page does not exist (yet) is left out, and a section left empty is
+  dropped, so the build is ``--strict``-clean while pages are being written.
+* Stylesheets under ``assets/print/`` are added to ``extra_css``.
+* Griffe extensions given to mkdocstrings as ``*.py`` paths are made relative to
+  mkdocs.yml rather than to the working directory.
+
+The catalog is imported afresh on every build, so ``mkdocs serve`` follows edits in
+``src/``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+FAMILIES_SECTION = "Functions by family"
+CONCEPTS_SECTION = "Concepts"
+
+
+def _catalog(root: Path):
+    """Import ``activations`` from this checkout, discarding any earlier import."""
+    src = str(root / "src")
+    if src not in sys.path:
+        sys.path.insert(0, src)
+    for name in [m for m in sys.modules if m == "activations" or m.startswith("activations.")]:
+        del sys.modules[name]
+    importlib.invalidate_caches()
+    return importlib.import_module("activations")
+
+
+def _family_nav(act, docs: Path) -> list:
+    by_family: dict[str, list[str]] = {}
+    for spec in act.specs():
+        by_family.setdefault(spec.family, []).append(spec.name)
+    sections = []
+    for family in act.FAMILIES:
+        pages = [f"families/{family.slug}.md"]
+        pages += [f"functions/{name}.md" for name in by_family.get(family.slug, [])]
+        pages = [p for p in pages if (docs / p).is_file()]
+        if pages:
+            sections.append({family.title: pages})
+    return sections
+
+
+def _concepts_nav(listed: list, docs: Path) -> list:
+    known = {_path(entry) for entry in listed}
+    extra = sorted(
+        p.relative_to(docs).as_posix()
+        for pattern in ("concepts/*.py", "concepts/*.md")
+        for p in (docs).glob(pattern)
+    )
+    return list(listed) + [p for p in extra if p not in known]
+
+
+def _path(entry) -> str | None:
+    if isinstance(entry, str):
+        return entry
+    if isinstance(entry, dict) and len(entry) == 1:
+        value = next(iter(entry.values()))
+        return value if isinstance(value, str) else None
+    return None
+
+
+def _prune(items: list, docs: Path) -> list:
+    """Drop entries whose page is missing and sections left empty; keep external links."""
+    kept = []
+    for entry in items:
+        if isinstance(entry, str):
+            if "://" in entry or (docs / entry).is_file():
+                kept.append(entry)
+            continue
+        ((title, value),) = entry.items()
+        if isinstance(value, list):
+            value = _prune(value, docs)
+            if value:
+                kept.append({title: value})
+        elif "://" in value or (docs / value).is_file():
+            kept.append(entry)
+    return kept
+
+
+def on_config(config):
+    root = Path(config.config_file_path).resolve().parent
+    docs = Path(config.docs_dir)
+    act = _catalog(root)
+    nav = []
+    for entry in config.nav or []:
+        if isinstance(entry, dict) and len(entry) == 1:
+            ((title, value),) = entry.items()
+            if title == FAMILIES_SECTION:
+                entry = {title: _family_nav(act, docs)}
+            elif title == CONCEPTS_SECTION:
+                entry = {title: _concepts_nav(value or [], docs)}
+        nav.append(entry)
+    config.nav = _prune(nav, docs)
+
+    for css in sorted((docs / "assets" / "print").glob("*.css")):
+        rel = css.relative_to(docs).as_posix()
+        if rel not in config.extra_css:
+            config.extra_css.append(rel)
+    _absolute_griffe_extensions(config, root)
+    return config
+
+
+def _absolute_griffe_extensions(config, root: Path) -> None:
+    plugin = config.plugins.get("mkdocstrings")
+    if plugin is None:
+        return
+    options = plugin.config.get("handlers", {}).get("python", {}).get("options", {})
+    extensions = options.get("extensions", [])
+    for i, ext in enumerate(extensions):
+        if isinstance(ext, str) and ext.endswith(".py") and not Path(ext).is_absolute():
+            extensions[i] = str(root / ext)
