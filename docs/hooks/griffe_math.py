@@ -14,7 +14,11 @@ import textwrap
 import griffe
 
 _ROLE = re.compile(r":math:`([^`]+)`")
-_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\.\. math::[ \t]*(?P<first>.*)\n(?P<body>(?:(?:(?P=indent)[ \t]+.*)?\n)*)", re.M)
+_DIRECTIVE = re.compile(
+    r"^(?P<indent>[ \t]*)\.\. math::[ \t]*(?P<first>.*)\n"
+    r"(?P<body>(?:(?:(?P=indent)[ \t]+.*)?\n)*)",
+    re.M,
+)
 
 
 def _display(match: re.Match) -> str:

@@ -23,7 +23,9 @@ log = logging.getLogger("mkdocs.hooks.offline")
 _SOURCE_FACTS = re.compile(r'(<a\b[^>]*?)\s+data-md-component="source"')
 _NOTEBOOK_SCRIPTS = (
     re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S),
-    re.compile(r'<script type="module">\s*document\.addEventListener\([^<]*?jp-Mermaid.*?</script>', re.S),
+    re.compile(
+        r'<script type="module">\s*document\.addEventListener\([^<]*?jp-Mermaid.*?</script>', re.S
+    ),
 )
 _EXTERNAL = re.compile(
     r"<(?:script|link|img|iframe|source|video|audio|embed)\b[^>]*?\s(?:src|href|srcset)"
