@@ -1,0 +1,119 @@
+"""The cheatsheet (``docs/cheatsheet.md``): every activation in one printable table,
+then a comparison of their properties, each row computed from the catalog."""
+
+from __future__ import annotations
+
+import numpy as np
+
+import activations as act
+
+from . import header
+from .common import (
+    SATURATION_SHORT,
+    SMOOTHNESS_SHORT,
+    bounded,
+    family_of,
+    family_page_path,
+    fmt_number,
+    link,
+    rel,
+    table,
+    thumb_path,
+    yes_no,
+)
+from .plots import Y_RULE
+
+PAGE = "cheatsheet.md"
+
+
+def grad_at_zero(spec: act.Spec) -> str:
+    """f′(0) by calling the catalog; '—' for functions of a whole row."""
+    if not spec.elementwise or spec.grad is None:
+        return "—"
+    return fmt_number(float(np.asarray(spec.grad(0.0, **spec.params))))
+
+
+def _thumb(spec: act.Spec) -> str:
+    return f'![{spec.name}]({rel(thumb_path(spec), PAGE)}){{ .plot .thumb width="72" }}'
+
+
+def _summary_table(specs: list[act.Spec]) -> str:
+    rows = [
+        (
+            link(spec, PAGE),
+            _thumb(spec),
+            f"${spec.formula}$",
+            f"${spec.properties.range_latex}$",
+            spec.strengths[0] if spec.strengths else "",
+            spec.weaknesses[0] if spec.weaknesses else "",
+            spec.typical_use,
+        )
+        for spec in specs
+    ]
+    return table(
+        ("activation", "plot", "f(x)", "range", "main strength", "main weakness", "common use"),
+        rows,
+    )
+
+
+def comparison_table(specs: list[act.Spec], source: str) -> str:
+    rows = []
+    for spec in specs:
+        p = spec.properties
+        rows.append(
+            (
+                link(spec, source),
+                f"${p.range_latex}$",
+                p.monotonic,
+                SMOOTHNESS_SHORT[p.smoothness],
+                yes_no(p.zero_centred),
+                bounded(p),
+                SATURATION_SHORT[p.saturation],
+                p.cost,
+                grad_at_zero(spec),
+            )
+        )
+    return table(
+        (
+            "activation",
+            "range",
+            "monotonic",
+            "smoothness",
+            "zero-centred",
+            "bounded",
+            "saturating",
+            "cost",
+            "f′(0)",
+        ),
+        rows,
+        "llllccccr",
+    )
+
+
+def render() -> str:
+    specs = act.specs()
+    families = ", ".join(
+        f"[{family_of(f.slug).title}]({rel(family_page_path(f.slug), PAGE)})" for f in act.FAMILIES
+    )
+    return "\n".join(
+        [
+            header(".md"),
+            "# Cheatsheet\n",
+            f"All {len(specs)} activations of the library at their default parameters, in "
+            f"family order ({families}). Each name links to its page with the derivative, "
+            "the derivation, the plots, the framework defaults and a tested example. "
+            "Strength and weakness are the first listed on that page.\n",
+            f"Thumbnails show f on the same axes as the function pages: {Y_RULE}\n",
+            "## At a glance\n",
+            _summary_table(specs),
+            "## Comparison\n",
+            "Properties at the default parameters, each checked by the test suite; f′(0) "
+            "is what `grad` returns at 0 (computed by calling it), '—' for functions of a "
+            "whole row.\n",
+            comparison_table(specs, PAGE),
+        ]
+    )
+
+
+def outputs() -> dict[str, str]:
+    return {PAGE: render()}

@@ -1,0 +1,269 @@
+"""What the catalog's pages share: paths, wording of properties, number formatting,
+Markdown helpers and the benchmark figures.
+
+Everything here is generic over ``activations.specs()``: no function of the catalog
+is named in the generator.  (This module has no ``outputs()``; it produces nothing.)
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Any
+
+import numpy as np
+
+import activations as act
+
+from . import DOCS
+
+# Where generated files live, relative to docs/.
+FUNCTIONS_DIR = "functions"
+FAMILIES_DIR = "families"
+IMG_DIR = "img"  # below FUNCTIONS_DIR and FAMILIES_DIR
+THUMB_DIR = "img/thumbs"  # below FUNCTIONS_DIR
+BENCHMARK_JSON = DOCS / "data" / "benchmark.json"
+
+FRAMEWORKS = ("PyTorch", "Keras 3", "tf.keras 2", "JAX")
+"""The framework tabs of every function page, after this library's own."""
+
+
+def family_of(slug: str) -> act.Family:
+    return next(f for f in act.FAMILIES if f.slug == slug)
+
+
+def members(slug: str) -> list[act.Spec]:
+    return [s for s in act.specs() if s.family == slug]
+
+
+# ---------------------------------------------------------------- paths and links
+
+
+def page_path(spec: act.Spec) -> str:
+    return f"{FUNCTIONS_DIR}/{spec.name}.md"
+
+
+def plot_path(spec: act.Spec, param: str | None = None) -> str:
+    stem = spec.name if param is None else f"{spec.name}-{param}"
+    return f"{FUNCTIONS_DIR}/{IMG_DIR}/{stem}.svg"
+
+
+def thumb_path(spec: act.Spec) -> str:
+    return f"{FUNCTIONS_DIR}/{THUMB_DIR}/{spec.name}.svg"
+
+
+def family_page_path(slug: str) -> str:
+    return f"{FAMILIES_DIR}/{slug}.md"
+
+
+def family_plot_path(slug: str) -> str:
+    return f"{FAMILIES_DIR}/{IMG_DIR}/{slug}.svg"
+
+
+def rel(target: str, source: str) -> str:
+    """Relative link from the page ``source`` to ``target`` (both relative to docs/)."""
+    src_parts = source.split("/")[:-1]
+    tgt_parts = target.split("/")
+    common = 0
+    while (
+        common < len(src_parts)
+        and common < len(tgt_parts) - 1
+        and src_parts[common] == tgt_parts[common]
+    ):
+        common += 1
+    return "/".join([".."] * (len(src_parts) - common) + tgt_parts[common:])
+
+
+def link(spec: act.Spec, source: str, text: str | None = None) -> str:
+    return f"[{text or spec.title}]({rel(page_path(spec), source)})"
+
+
+# ---------------------------------------------------------------- wording
+
+MONOTONIC = {
+    "increasing": "increasing",
+    "non-decreasing": "non-decreasing",
+    "decreasing": "decreasing",
+    "no": "no",
+}
+SMOOTHNESS = {
+    "discontinuous": "discontinuous",
+    "C0": "$C^0$ (kinks)",
+    "C1": "$C^1$",
+    "C2": "$C^2$",
+    "Cinf": r"$C^\infty$",
+}
+SMOOTHNESS_SHORT = {
+    "discontinuous": "jump",
+    "C0": "$C^0$",
+    "C1": "$C^1$",
+    "C2": "$C^2$",
+    "Cinf": r"$C^\infty$",
+}
+SATURATION = {
+    "both": "both sides",
+    "left": "left (x → −∞)",
+    "right": "right (x → +∞)",
+    "none": "no",
+}
+SATURATION_SHORT = {"both": "both", "left": "left", "right": "right", "none": "no"}
+
+
+def yes_no(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def bounded(props: act.Properties) -> str:
+    below, above = props.bounded_below, props.bounded_above
+    if below and above:
+        return "both"
+    if below:
+        return "below"
+    if above:
+        return "above"
+    return "no"
+
+
+# ---------------------------------------------------------------- numbers and values
+
+
+def fmt_value(value: Any) -> str:
+    """A parameter value as a reader would type it (``0.01``, ``'tanh'``, ``True``)."""
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return repr(value)
+    if isinstance(value, int | float | str):
+        return repr(value)
+    if isinstance(value, np.generic):
+        return fmt_value(value.item())
+    return repr(value)
+
+
+def fmt_number(value: float, digits: int = 4) -> str:
+    """A float for a table cell: up to ``digits`` significant digits, exact zeros plain."""
+    value = float(value)
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    if value == 0:
+        return "0"
+    text = f"{value:.{digits}g}"
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        text = f"{mantissa} × 10<sup>{int(exponent)}</sup>"
+    return text.replace("-", "−")
+
+
+def fmt_ulp(value: float | None) -> str:
+    if value is None:
+        return "—"
+    value = float(value)
+    if value < 1e4:
+        return f"{value:.3g}"
+    exponent = math.floor(math.log10(value))
+    return f"{value / 10**exponent:.1f} × 10<sup>{exponent}</sup>"
+
+
+def call_kwargs(spec: act.Spec, **override: Any) -> str:
+    """``, name=value`` for the overridden parameters (empty at the defaults)."""
+    return "".join(f", {k}={fmt_value(v)}" for k, v in override.items())
+
+
+def public_call(spec: act.Spec) -> str:
+    """How a user calls the function: ``act.<name>`` when the package exports it."""
+    if getattr(act, spec.name, None) is spec.fn:
+        return f"act.{spec.name}"
+    return f'act.get("{spec.name}").fn'
+
+
+def examples_of(param: act.Param) -> list[Any]:
+    """A parameter's example values with its default included, in a stable order."""
+    values = list(param.examples)
+    if not any(_same(v, param.default) for v in values):
+        values.append(param.default)
+    if all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
+        values.sort()
+    return values
+
+
+def _same(a: Any, b: Any) -> bool:
+    return (type(a) is type(b) and a == b) or (_real(a) and _real(b) and float(a) == float(b))
+
+
+def _real(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool)
+
+
+def same_value(a: Any, b: Any) -> bool:
+    return _same(a, b)
+
+
+# ---------------------------------------------------------------- Markdown
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[str]], align: str = "") -> str:
+    """A Markdown table; ``align`` is one of 'l', 'c', 'r' per column (default left)."""
+    marks = {"l": ":--", "c": ":-:", "r": "--:"}
+    align = align or "l" * len(header)
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "| " + " | ".join(marks[a] for a in align) + " |",
+    ]
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def cell(text: str) -> str:
+    """Make text safe for a table cell: no newlines, and no bare ``|`` (in math too)."""
+    text = " ".join(str(text).split())
+    return re.sub(r"(\$[^$]*\$)|\|", _cell_sub, text)
+
+
+def _cell_sub(match: re.Match) -> str:
+    if match.group(1) is None:
+        return r"\|"
+    return match.group(1).replace("|", r"\vert ")
+
+
+def math_inline(latex: str) -> str:
+    return f"${latex}$"
+
+
+def math_display(latex: str, lhs: str = "") -> str:
+    body = f"{lhs} = {latex}" if lhs else latex
+    return f"$$\n{body}\n$$\n"
+
+
+def indent(text: str, by: int = 4) -> str:
+    pad = " " * by
+    return "\n".join(pad + line if line.strip() else "" for line in text.splitlines()) + "\n"
+
+
+def paper_text(spec: act.Spec) -> str:
+    p = spec.paper
+    if p is None:
+        return f"No single original paper; in use since {spec.year}."
+    return f"{p.authors}. *{p.title}*. {p.venue}, {p.year}. <{p.url}>"
+
+
+# ---------------------------------------------------------------- benchmark
+
+
+@cache
+def benchmark() -> dict | None:
+    """The benchmark's JSON (``docs/data/benchmark.json``) or None when absent."""
+    if not BENCHMARK_JSON.exists():
+        return None
+    return json.loads(BENCHMARK_JSON.read_text())
+
+
+def benchmark_rows(name: str) -> list[dict]:
+    data = benchmark()
+    if not data:
+        return []
+    return [r for r in data.get("results", []) if r.get("name") == name]

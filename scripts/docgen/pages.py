@@ -1,0 +1,419 @@
+"""One page per activation: ``docs/functions/<name>.md``.
+
+Every formula is printed from the spec's SymPy expressions, every number in a
+snippet is computed by calling the catalog at generation time (and doctested by
+pytest), every plot comes from :mod:`docgen.plots`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import sympy as sp
+
+import activations as act
+from activations._symbolic import to_latex
+
+from . import header
+from .common import (
+    FRAMEWORKS,
+    MONOTONIC,
+    SATURATION,
+    SMOOTHNESS,
+    benchmark,
+    benchmark_rows,
+    bounded,
+    examples_of,
+    family_of,
+    family_page_path,
+    fmt_number,
+    fmt_ulp,
+    fmt_value,
+    indent,
+    math_display,
+    page_path,
+    paper_text,
+    plot_path,
+    public_call,
+    rel,
+    same_value,
+    table,
+    yes_no,
+)
+from .plots import Y_RULE, vector_slice
+
+SAMPLE_X = [-3.0, -1.0, 0.0, 1.0, 3.0]
+"""The inputs of every elementwise snippet."""
+SAMPLE_ROW = [-1.0, 0.0, 1.0, 2.0]
+"""The input row of every non-elementwise snippet (even length: GLUs split it)."""
+
+F = "f(x)"
+DF = "f'(x)"
+
+
+def _printed(value: Any) -> str:
+    """``repr`` of a result with NumPy's default print options, as the doctest sees it."""
+    with np.printoptions(
+        precision=8, threshold=1000, linewidth=75, suppress=False, floatmode="maxprec"
+    ):
+        return repr(value)
+
+
+def param_latex(spec: act.Spec, name: str) -> str:
+    param = next(p for p in spec.parameters if p.name == name)
+    return param.latex or to_latex(param.symbol)
+
+
+# ---------------------------------------------------------------- sections
+
+
+def _heading(spec: act.Spec, source: str) -> str:
+    family = family_of(spec.family)
+    facts = [f"Family: [{family.title}]({rel(family_page_path(family.slug), source)})"]
+    if spec.aliases:
+        facts.append("Also called: " + ", ".join(f"`{a}`" for a in spec.aliases))
+    facts.append(f"Introduced: {spec.year}")
+    return f"# {spec.title}\n\n{spec.summary}\n\n" + " · ".join(facts) + "\n"
+
+
+def _formula(spec: act.Spec) -> str:
+    out = ["## Formula\n", math_display(spec.formula, F)]
+    for variant in spec.variants:
+        kwargs = ", ".join(f"{k}={fmt_value(v)}" for k, v in variant.kwargs.items())
+        out.append(f"With `{kwargs}` ({variant.label}):\n")
+        out.append(math_display(to_latex(variant.expr, spec.latex_names), F))
+    if spec.elementwise:
+        out += ["## Derivative\n", math_display(spec.derivative, DF)]
+    for param in spec.parameters:
+        if param.learnable and param.name in spec.param_grads:
+            lhs = rf"\frac{{\partial f}}{{\partial {param_latex(spec, param.name)}}}"
+            grad = to_latex(sp.diff(spec.expr, param.symbol), spec.latex_names)
+            out.append(f"Gradient with respect to the learnable `{param.name}`:\n")
+            out.append(math_display(grad, lhs))
+    return "\n".join(out)
+
+
+def _plot(spec: act.Spec, source: str) -> str:
+    img = rel(plot_path(spec), source)
+    if spec.elementwise:
+        alt = f"{spec.title}: f and its derivative at the default parameters"
+        caption = (
+            "f (solid) and f′ (dashed) at the default parameters"
+            + ("; dots mark the value returned at each kink" if spec.kinks else "")
+            + f". {Y_RULE}"
+        )
+    else:
+        label, _ = vector_slice(spec)
+        alt = f"{spec.title}: {label}"
+        caption = (
+            f"{spec.title} acts on a whole row, so the plot shows one slice: the {label}, "
+            f"at the default parameters. {Y_RULE}"
+        )
+    return f"![{alt}]({img}){{ .plot }}\n\n*{caption}*\n"
+
+
+def _derivation(spec: act.Spec) -> str:
+    if not spec.derivation:
+        return ""
+    lhs = DF if spec.elementwise else ""
+    out = [
+        "## Derivation\n" if spec.elementwise else "## Gradient\n",
+        "Each step is checked by the test suite (symbolically or at random points).\n",
+        f"Start from {'the formula' if spec.elementwise else 'the definition'} above:\n",
+    ]
+    for i, step in enumerate(spec.derivation, 1):
+        note = f" — {step.note}" if step.note else ""
+        out.append(f"**Step {i}**{note}\n")
+        out.append(math_display(to_latex(step.expr, spec.latex_names), lhs))
+    return "\n".join(out)
+
+
+def _kinks(spec: act.Spec) -> str:
+    if not spec.kinks:
+        return ""
+    rows = []
+    for kink in spec.kinks:
+        returned = float(np.asarray(spec.grad(kink.at, **spec.params))) if spec.grad else None
+        rows.append(
+            (
+                fmt_number(kink.at),
+                "—" if returned is None else fmt_number(returned),
+                kink.convention,
+            )
+        )
+    return (
+        "## Convention at the kinks\n\n"
+        "f is not differentiable at these points; `grad` returns a fixed value there "
+        "(computed by calling it):\n\n" + table(("x", "grad(x)", "convention"), rows, "rrl")
+    )
+
+
+def _parameters(spec: act.Spec, source: str) -> str:
+    if not spec.parameters:
+        return "## Parameters\n\nNone besides the input.\n"
+    rows = []
+    for p in spec.parameters:
+        rows.append(
+            (
+                f"`{p.name}`",
+                f"${param_latex(spec, p.name)}$",
+                f"`{fmt_value(p.default)}`",
+                yes_no(p.learnable),
+                p.description,
+            )
+        )
+    out = [
+        "## Parameters\n",
+        table(("name", "symbol", "default", "learnable", "meaning"), rows, "lcrcl"),
+    ]
+    for p in spec.parameters:
+        if not p.examples:
+            continue
+        shown = ", ".join(
+            f"{fmt_value(v)}" + (" (default)" if same_value(v, p.default) else "")
+            for v in examples_of(p)
+        )
+        img = rel(plot_path(spec, p.name), source)
+        out.append(f"### Effect of `{p.name}`\n")
+        out.append(
+            f"![{spec.title} for several values of {p.name}]({img}){{ .plot }}\n\n"
+            f"*f for `{p.name}` = {shown}; the other parameters at their defaults. "
+            "The thick curve is the default.*\n"
+        )
+    return "\n".join(out)
+
+
+def _properties(spec: act.Spec) -> str:
+    p = spec.properties
+    rows = [
+        ("Output range", f"${p.range_latex}$"),
+        ("Monotonic", MONOTONIC[p.monotonic]),
+        ("Smoothness", SMOOTHNESS[p.smoothness]),
+        ("Zero-centred", yes_no(p.zero_centred)),
+        ("Bounded", bounded(p)),
+        ("Saturates", SATURATION[p.saturation]),
+        ("Self-gated (x · gate(x))", yes_no(p.self_gated)),
+        ("Cost", p.cost),
+        ("Elementwise", yes_no(spec.elementwise)),
+    ]
+    if spec.elementwise and spec.grad is not None:
+        rows.append(("f′(0)", fmt_number(float(np.asarray(spec.grad(0.0, **spec.params))))))
+    return (
+        "## Properties\n\nAt the default parameters; every claim is checked by the tests.\n\n"
+        + table(("property", "value"), rows)
+    )
+
+
+def _prose(spec: act.Spec) -> str:
+    out = ["## Strengths\n", "\n".join(f"- {s}" for s in spec.strengths) + "\n"]
+    out += ["## Weaknesses\n", "\n".join(f"- {w}" for w in spec.weaknesses) + "\n"]
+    out += ["## Typical use\n", spec.typical_use + "\n"]
+    return "\n".join(out)
+
+
+def _why(spec: act.Spec) -> str:
+    naive = spec.naive
+    if not (spec.notes or naive.fn or naive.grad or naive.why):
+        return ""
+    out = ["## Why it is written this way\n"]
+    if spec.notes:
+        out.append(spec.notes.strip() + "\n")
+    if naive.fn or naive.grad:
+        out.append("The textbook NumPy formula people copy:\n")
+        code = []
+        if naive.fn:
+            code += ["# f", naive.fn]
+        if naive.grad:
+            code += ["# f′", naive.grad]
+        out.append("```python\n" + "\n".join(code) + "\n```\n")
+    if naive.why:
+        out.append(naive.why.strip() + "\n")
+    rows = _benchmark_table(spec)
+    if rows:
+        out.append(rows)
+    return "\n".join(out)
+
+
+def _benchmark_table(spec: act.Spec) -> str:
+    results = benchmark_rows(spec.name)
+    if not results:
+        return ""
+    index = {(r["quantity"], r["dtype"], r["impl"]): r for r in results}
+    rows = []
+    for quantity in ("f", "grad"):
+        for dtype in ("float64", "float32"):
+            naive = index.get((quantity, dtype, "textbook"))
+            ours = index.get((quantity, dtype, "catalog"))
+            if naive is None and ours is None:
+                continue
+            worst = naive.get("worst_x") if naive else None
+            rows.append(
+                (
+                    "f" if quantity == "f" else "f′",
+                    dtype,
+                    fmt_ulp(naive.get("max_ulp")) if naive else "—",
+                    "—" if worst is None else fmt_number(worst, 6),
+                    fmt_ulp(ours.get("max_ulp")) if ours else "—",
+                )
+            )
+    if not rows:
+        return ""
+    meta = (benchmark() or {}).get("meta", {})
+    when = f" (measured {meta['date']})" if meta.get("date") else ""
+    return (
+        f"Maximum error against a high-precision reference{when}, in units in the last "
+        f"place; see [Accuracy & speed]({rel('accuracy.md', page_path(spec))}):\n\n"
+        + table(
+            ("quantity", "dtype", "textbook max ULP", "textbook worst at x", "this library"),
+            rows,
+            "llrrr",
+        )
+    )
+
+
+def _frameworks(spec: act.Spec) -> str:
+    out = [
+        "## In the frameworks\n",
+        "Each framework's defaults, in this library's parameter names; a warning marks "
+        "every default that differs from ours.\n",
+    ]
+    ours = spec.params
+    call = f"{public_call(spec)}(x{_kw(ours)})"
+    if spec.elementwise and spec.grad is not None:
+        deriv = f'act.get("{spec.name}").grad(x{_kw(ours)})'
+    elif spec.vjp is not None:
+        deriv = f'act.get("{spec.name}").vjp(x, g{_kw(ours)})'
+    else:
+        deriv = ""
+    tab = [f"`{call}`" + (f" · `{deriv}`" if deriv else "") + "\n"]
+    if ours:
+        tab.append(
+            table(
+                ("parameter", "default"),
+                [(f"`{k}`", f"`{fmt_value(v)}`") for k, v in ours.items()],
+            )
+        )
+    out.append('=== "NumPy (this library)"\n\n' + indent("\n".join(tab)))
+    by_name = {f.framework: f for f in spec.frameworks}
+    for name in FRAMEWORKS:
+        fw = by_name.get(name)
+        if fw is None:
+            body = f"No {name} equivalent.\n"
+        else:
+            body = _framework_tab(spec, fw)
+        out.append(f'=== "{name}"\n\n' + indent(body))
+    return "\n".join(out)
+
+
+def _framework_tab(spec: act.Spec, fw: act.Framework) -> str:
+    ours = spec.params
+    lines = [f"`{fw.name}`\n"]
+    if fw.note:
+        lines.append(fw.note.strip() + "\n")
+    rows, differ = [], []
+    for key, theirs in fw.defaults.items():
+        mine = ours.get(key, None)
+        if theirs is None:
+            shown = "not a parameter"
+        else:
+            shown = f"`{fmt_value(theirs)}`"
+            if key not in ours or not same_value(theirs, mine):
+                differ.append((key, theirs, mine))
+        rows.append((f"`{key}`", shown, f"`{fmt_value(mine)}`" if key in ours else "—"))
+    if rows:
+        lines.append(table(("parameter", fw.framework, "this library"), rows))
+    if differ:
+        items = []
+        for key, theirs, mine in differ:
+            if key in ours:
+                items.append(
+                    f"`{key}`: {fw.framework} uses `{fmt_value(theirs)}`, "
+                    f"this library `{fmt_value(mine)}`."
+                )
+            else:
+                items.append(
+                    f"`{key}={fmt_value(theirs)}`: a {fw.framework} parameter this library "
+                    "does not have (it always computes the exact function)."
+                )
+        lines.append(
+            f'!!! warning "{fw.framework} default differs"\n\n'
+            + indent("\n".join(f"- {i}" for i in items))
+        )
+    return "\n".join(lines)
+
+
+def _kw(params: dict[str, Any]) -> str:
+    return "".join(f", {k}={fmt_value(v)}" for k, v in params.items())
+
+
+def _paper(spec: act.Spec) -> str:
+    return "## Original paper\n\n" + paper_text(spec) + "\n"
+
+
+def snippet_lines(spec: act.Spec) -> list[tuple[str, str]]:
+    """The usage example as (source, expected output) pairs, outputs computed now."""
+    call = public_call(spec)
+    get = f'act.get("{spec.name}")'
+    lines: list[tuple[str, str]] = [("import numpy as np", ""), ("import activations as act", "")]
+    if spec.elementwise:
+        x = np.array(SAMPLE_X)
+        lines.append((f"x = np.array({SAMPLE_X})", ""))
+        lines.append((f"{call}(x)", _printed(spec.fn(x))))
+        if spec.grad is not None:
+            lines.append((f"{get}.grad(x)", _printed(spec.grad(x, **spec.params))))
+        for p in spec.parameters:
+            others = [v for v in examples_of(p) if not same_value(v, p.default)]
+            if others:
+                v = others[0]
+                lines.append(
+                    (f"{call}(x, {p.name}={fmt_value(v)})", _printed(spec.fn(x, **{p.name: v})))
+                )
+        for name, pgrad in spec.param_grads.items():
+            lines.append((f'{get}.param_grads["{name}"](x)', _printed(pgrad(x, **spec.params))))
+        return lines
+    x = np.array(SAMPLE_ROW)
+    y = spec.fn(x)
+    g = np.eye(np.asarray(y).size)[0]
+    lines.append((f"x = np.array({SAMPLE_ROW})", ""))
+    lines.append((f"y = {call}(x)", ""))
+    lines.append(("y", _printed(y)))
+    lines.append(("g = np.eye(y.size)[0]  # the gradient of y[0] ...", ""))
+    lines.append((f"{get}.vjp(x, g)  # ... with respect to x", _printed(spec.vjp(x, g))))
+    return lines
+
+
+def _snippet(spec: act.Spec) -> str:
+    body = []
+    for source, expected in snippet_lines(spec):
+        body.append(f">>> {source}")
+        if expected:
+            body.append(expected)
+    intro = (
+        "The printed values are computed by the library when this page is generated, "
+        "and the test suite runs the example."
+    )
+    return "## Usage\n\n" + intro + "\n\n```python\n" + "\n".join(body) + "\n```\n"
+
+
+def render(spec: act.Spec) -> str:
+    source = page_path(spec)
+    sections = [
+        _heading(spec, source),
+        _formula(spec),
+        _plot(spec, source),
+        _derivation(spec),
+        _kinks(spec),
+        _parameters(spec, source),
+        _properties(spec),
+        _prose(spec),
+        _why(spec),
+        _frameworks(spec),
+        _paper(spec),
+        _snippet(spec),
+    ]
+    return header(".md") + "\n" + "\n".join(s for s in sections if s)
+
+
+def outputs() -> dict[str, str]:
+    return {page_path(spec): render(spec) for spec in act.specs()}

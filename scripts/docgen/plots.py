@@ -1,0 +1,330 @@
+"""SVG plots of the catalog: f and f′ per function, a family of curves per parameter
+with examples, one combined plot per family, and thumbnails for the cheatsheet.
+
+Conventions shared by every plot (stated once, here, and quoted on the pages):
+
+* x runs over :data:`X_RANGE` on every plot, so curves can be compared page to page;
+* y runs over :func:`y_limits` of what is drawn (the rule is :data:`Y_RULE`);
+* colours are mid-tone so that they survive the site's dark mode, which shows
+  ``.plot`` images through ``invert(1) hue-rotate(180deg)``; backgrounds are
+  transparent; text stays text (``svg.fonttype = "none"``).
+
+Output is byte-identical from run to run: fixed ``svg.hashsalt``, no dates, no
+creator, and the generated-file header right after the XML declaration.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import matplotlib
+import numpy as np
+from matplotlib.figure import Figure
+
+import activations as act
+
+from . import header
+from .common import (
+    examples_of,
+    family_plot_path,
+    fmt_value,
+    members,
+    plot_path,
+    same_value,
+    thumb_path,
+)
+
+X_RANGE = (-5.0, 5.0)
+SAMPLES = 401  # 0.025 apart: smooth at this size, and a few KB of path per curve
+Y_CLIP = (-5.5, 5.5)
+Y_STEP = 0.25
+Y_RULE = (
+    "x runs over [−5, 5] on every plot; y spans the values drawn (always including 0), "
+    "padded by 8 % and rounded outward to a multiple of 0.25, but never beyond [−5.5, 5.5]."
+)
+
+TEXT = "#333333"  # inverts to a light grey
+GRID = "#d4d4d4"
+F_COLOUR = "#1f63b4"  # blue: f, and the default curve of a family
+D_COLOUR = "#c4480c"  # orange: f′
+OTHERS = ("#7b5ea7", "#2e8b57", "#b8860b", "#c2185b", "#5f7f8f", "#8d6e63", "#00838f")
+CYCLE = (F_COLOUR, D_COLOUR, "#2e8b57", "#7b5ea7", "#c2185b", "#b8860b", "#00838f", "#5f6b7a")
+DASHES = ("-", "--", "-.", ":")
+
+RC = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "activation-atlas",
+    "svg.image_inline": True,
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],
+    "font.size": 10,
+    "axes.edgecolor": TEXT,
+    "axes.labelcolor": TEXT,
+    "xtick.color": TEXT,
+    "ytick.color": TEXT,
+    "text.color": TEXT,
+    "legend.frameon": False,
+    "path.simplify": True,
+    "path.simplify_threshold": 0.2,
+    "axes.unicode_minus": True,
+}
+
+
+# ---------------------------------------------------------------- sampling
+
+
+def grid(spec: act.Spec) -> np.ndarray:
+    """The x samples: a uniform grid plus both sides of every kink, so a jump or a
+    corner is drawn exactly where it is."""
+    x = np.linspace(*X_RANGE, SAMPLES)
+    extra = []
+    for kink in spec.kinks:
+        if X_RANGE[0] < kink.at < X_RANGE[1]:
+            eps = 1e-9 * max(1.0, abs(kink.at))
+            extra += [kink.at - eps, kink.at, kink.at + eps]
+    return np.unique(np.concatenate([x, extra]))
+
+
+def _break_jumps(x: np.ndarray, y: np.ndarray, spec: act.Spec) -> tuple[np.ndarray, np.ndarray]:
+    """Insert NaN where y jumps, so no vertical line is drawn across a discontinuity."""
+    y = np.asarray(y, dtype=float)
+    finite = y[np.isfinite(y)]
+    span = float(np.ptp(finite)) if finite.size else 1.0
+    dy = np.abs(np.diff(y))
+    dx = np.diff(x)
+    kink_gap = np.zeros_like(dx, dtype=bool)
+    for kink in spec.kinks:
+        kink_gap |= (x[:-1] < kink.at) & (x[1:] > kink.at) | (
+            (x[:-1] == kink.at) | (x[1:] == kink.at)
+        ) & (dx < 1e-6)
+    jumps = np.flatnonzero((kink_gap & (dy > 1e-6 * max(span, 1e-12))) | (dy > 0.25 * span))
+    if jumps.size == 0:
+        return x, y
+    xs = np.insert(x, jumps + 1, np.nan)
+    ys = np.insert(y, jumps + 1, np.nan)
+    return xs, ys
+
+
+def _drop_kink_points(x: np.ndarray, y: np.ndarray, spec: act.Spec):
+    """The value exactly at a kink belongs to one side only; leave it to the marker."""
+    keep = np.ones_like(x, dtype=bool)
+    for kink in spec.kinks:
+        keep &= x != kink.at
+    return x[keep], y[keep]
+
+
+def vector_slice(spec: act.Spec) -> tuple[str, Callable[[np.ndarray], np.ndarray]]:
+    """A one-dimensional view of a function of a whole row (softmax, GLUs).
+
+    The row is two entries long.  If f keeps the row's length (a distribution over
+    its entries) we draw the first output for the row (x, 0); if it halves it (a
+    unit gating one half by the other) we draw the output for the row (x, x), the
+    unit gating its own input.  Returns the label of the slice and the function.
+    """
+    params = spec.params
+    probe = np.asarray(spec.fn(np.array([[0.5, -0.25]]), **params))
+    if probe.shape[-1] == 2:
+
+        def along(x: np.ndarray) -> np.ndarray:
+            rows = np.stack([x, np.zeros_like(x)], axis=-1)
+            return np.asarray(spec.fn(rows, **params))[:, 0]
+
+        return "first output for the row (x, 0)", along
+
+    def gated(x: np.ndarray) -> np.ndarray:
+        rows = np.stack([x, x], axis=-1)
+        return np.asarray(spec.fn(rows, **params))[:, 0]
+
+    return "output for the row (x, x)", gated
+
+
+def values(spec: act.Spec, x: np.ndarray, **params: Any) -> np.ndarray:
+    if spec.elementwise:
+        return np.asarray(spec.fn(x, **{**spec.params, **params}), dtype=float)
+    return vector_slice(spec)[1](x).astype(float)
+
+
+def y_limits(arrays: Sequence[np.ndarray]) -> tuple[float, float]:
+    """The y range of a plot: see :data:`Y_RULE`."""
+    finite = [a[np.isfinite(a)] for a in arrays]
+    lo = min([0.0, *(float(a.min()) for a in finite if a.size)])
+    hi = max([0.0, *(float(a.max()) for a in finite if a.size)])
+    lo, hi = max(lo, Y_CLIP[0]), min(hi, Y_CLIP[1])
+    pad = 0.08 * max(hi - lo, 1.0)
+    lo = max(Y_CLIP[0], math.floor((lo - pad) / Y_STEP) * Y_STEP)
+    hi = min(Y_CLIP[1], math.ceil((hi + pad) / Y_STEP) * Y_STEP)
+    return lo, hi
+
+
+# ---------------------------------------------------------------- drawing
+
+
+def _axes(fig: Figure, ylim: tuple[float, float], *, ticks: bool = True):
+    ax = fig.add_subplot()
+    ax.set_xlim(*X_RANGE)
+    ax.set_ylim(*ylim)
+    ax.axhline(0.0, color=GRID, linewidth=0.8, zorder=0)
+    ax.axvline(0.0, color=GRID, linewidth=0.8, zorder=0)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    if ticks:
+        ax.grid(True, color=GRID, linewidth=0.5, alpha=0.6)
+        ax.set_xticks(np.arange(X_RANGE[0], X_RANGE[1] + 0.5, 1.0 if X_RANGE[1] <= 5 else 2.0))
+        ax.set_xlabel("x")
+    else:
+        ax.set_xticks([])
+        ax.set_yticks([])
+    return ax
+
+
+def _svg(fig: Figure) -> bytes:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="svg", transparent=True, metadata={"Date": None, "Creator": None})
+    text = buf.getvalue().decode()
+    decl, sep, rest = text.partition("\n")
+    if not decl.startswith("<?xml"):
+        decl, sep, rest = "", "", text
+    return (decl + sep + header(".svg") + rest).encode()
+
+
+def _figure(width: float, height: float) -> Figure:
+    return Figure(figsize=(width, height), dpi=72, layout="constrained")
+
+
+def function_plot(spec: act.Spec) -> bytes:
+    """f and f′ at the default parameters on the same axes, each kink's convention
+    marked with a dot; non-elementwise functions get f along :func:`vector_slice`."""
+    with matplotlib.rc_context(RC):
+        fig = _figure(6.4, 3.6)
+        x = grid(spec)
+        if not spec.elementwise:
+            label, along = vector_slice(spec)
+            y = along(x).astype(float)
+            ax = _axes(fig, y_limits([y]))
+            ax.plot(x, y, color=F_COLOUR, linewidth=2.2, label=f"f: {label}")
+            ax.legend(loc="best")
+            return _svg(fig)
+        f = values(spec, x)
+        d = np.asarray(spec.grad(x, **spec.params), dtype=float)
+        ax = _axes(fig, y_limits([f, d]))
+        ax.plot(
+            *_break_jumps(*_drop_kink_points(x, f, spec), spec),
+            color=F_COLOUR,
+            linewidth=2.2,
+            label="f(x)",
+        )
+        ax.plot(
+            *_break_jumps(*_drop_kink_points(x, d, spec), spec),
+            color=D_COLOUR,
+            linewidth=1.8,
+            linestyle="--",
+            label="f′(x)",
+        )
+        for kink in spec.kinks:
+            if X_RANGE[0] <= kink.at <= X_RANGE[1]:
+                fk = float(values(spec, np.array([kink.at]))[0])
+                ax.plot([kink.at], [fk], "o", color=F_COLOUR, markersize=5)
+                if math.isfinite(kink.grad_value):
+                    ax.plot(
+                        [kink.at],
+                        [kink.grad_value],
+                        "o",
+                        color=D_COLOUR,
+                        markersize=5,
+                        markerfacecolor=D_COLOUR,
+                    )
+        ax.legend(loc="best")
+        return _svg(fig)
+
+
+def family_of_curves(spec: act.Spec, param: act.Param) -> bytes:
+    """f for each example value of ``param`` (others at their defaults); the default
+    curve is drawn first in the legend, thick and in the primary colour."""
+    with matplotlib.rc_context(RC):
+        fig = _figure(6.4, 3.6)
+        x = grid(spec)
+        chosen = examples_of(param)
+        curves = []
+        for value in chosen:
+            y = values(spec, x, **{param.name: value})
+            curves.append((value, y))
+        ax = _axes(fig, y_limits([y for _, y in curves]))
+        symbol = f"${param.latex}$" if param.latex else param.name
+        others = iter(OTHERS * 4)
+        handles = []
+        for i, (value, y) in enumerate(curves):
+            default = same_value(value, param.default)
+            label = f"{symbol} = {fmt_value(value)}" + (" (default)" if default else "")
+            style = (
+                {"color": F_COLOUR, "linewidth": 2.8, "zorder": 5}
+                if default
+                else {
+                    "color": next(others),
+                    "linewidth": 1.2,
+                    "linestyle": DASHES[1 + i % 3],
+                    "zorder": 3,
+                }
+            )
+            xs, ys = _break_jumps(*_drop_kink_points(x, y, spec), spec)
+            (line,) = ax.plot(xs, ys, label=label, **style)
+            handles.insert(0, line) if default else handles.append(line)
+        ax.legend(handles=handles, loc="best")
+        return _svg(fig)
+
+
+def family_plot(slug: str) -> bytes | None:
+    """Every member of a family at its defaults, on the same axes."""
+    specs = members(slug)
+    if not specs:
+        return None
+    with matplotlib.rc_context(RC):
+        fig = _figure(7.2, 4.0)
+        curves = []
+        for spec in specs:
+            x = grid(spec)
+            curves.append((spec, x, values(spec, x)))
+        ax = _axes(fig, y_limits([y for *_, y in curves]))
+        for i, (spec, x, y) in enumerate(curves):
+            xs, ys = _break_jumps(*_drop_kink_points(x, y, spec), spec)
+            ax.plot(
+                xs,
+                ys,
+                color=CYCLE[i % len(CYCLE)],
+                linestyle=DASHES[(i // len(CYCLE)) % len(DASHES)],
+                linewidth=1.8,
+                label=spec.name,
+            )
+        ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=9)
+        return _svg(fig)
+
+
+def thumbnail(spec: act.Spec) -> bytes:
+    """f alone, small and without ticks, on the same x range (for the cheatsheet)."""
+    with matplotlib.rc_context({**RC, "path.simplify_threshold": 0.5}):
+        fig = Figure(figsize=(1.2, 0.8), dpi=72)
+        fig.subplots_adjust(0.02, 0.02, 0.98, 0.98)
+        x = grid(spec)
+        y = values(spec, x)
+        ax = _axes(fig, y_limits([y]), ticks=False)
+        ax.spines["left"].set_visible(False)
+        ax.spines["bottom"].set_visible(False)
+        ax.plot(*_break_jumps(*_drop_kink_points(x, y, spec), spec), color=F_COLOUR, linewidth=1.6)
+        return _svg(fig)
+
+
+def outputs() -> dict[str, bytes]:
+    out: dict[str, bytes] = {}
+    for spec in act.specs():
+        out[plot_path(spec)] = function_plot(spec)
+        out[thumb_path(spec)] = thumbnail(spec)
+        for param in spec.parameters:
+            if param.examples:
+                out[plot_path(spec, param.name)] = family_of_curves(spec, param)
+    for family in act.FAMILIES:
+        svg = family_plot(family.slug)
+        if svg is not None:
+            out[family_plot_path(family.slug)] = svg
+    return out
