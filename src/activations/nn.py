@@ -57,6 +57,7 @@ __all__ = [
     "binary_cross_entropy",
     "circles",
     "dead_unit_fraction",
+    "decision_grid",
     "default_init",
     "grad_norms",
     "initialise",
@@ -748,6 +749,35 @@ def dead_unit_fraction(model: MLP, x: Any, *, tol: float = 0.0) -> np.ndarray:
         slope = np.abs(activation.derivative(z))
         out.append(float(np.mean(np.max(slope, axis=0) <= tol)))
     return np.array(out)
+
+
+def decision_grid(
+    model: MLP, x: Any, *, steps: int = 150, margin: float = 0.5
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The model's probability of class 1 on a square grid covering the 2-D points ``x``.
+
+    Returns ``(xx, yy, p)``, each of shape ``(steps, steps)``, ready for
+    ``matplotlib.pyplot.contourf(xx, yy, p)``.  ``p`` is softmax(logits)[:, 1] for a
+    model with two outputs and σ(logit) for a model with one.
+
+    >>> from activations import nn
+    >>> xx, yy, p = nn.decision_grid(nn.MLP([2, 3, 2], "relu"), nn.xor()[0], steps=5)
+    >>> xx.shape, bool(((p >= 0) & (p <= 1)).all())
+    ((5, 5), True)
+    """
+    pts = np.asarray(x, dtype=np.float64)
+    if pts.ndim != 2 or pts.shape[1] != 2:
+        raise ValueError(f"decision_grid: x must have shape (n, 2), got {pts.shape}")
+    lo, hi = pts.min(axis=0) - margin, pts.max(axis=0) + margin
+    xx, yy = np.meshgrid(np.linspace(lo[0], hi[0], steps), np.linspace(lo[1], hi[1], steps))
+    logits = model.forward(np.column_stack([xx.ravel(), yy.ravel()]))
+    if logits.shape[1] == 1:
+        p = scipy.special.expit(logits[:, 0])
+    elif logits.shape[1] == 2:
+        p = np.exp(_log_softmax(logits))[:, 1]
+    else:
+        raise ValueError("decision_grid: the model must have one or two outputs")
+    return xx, yy, p.reshape(xx.shape)
 
 
 # --------------------------------------------------------------------------------------

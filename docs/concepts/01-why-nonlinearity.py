@@ -1,0 +1,186 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Why non-linearity
+#
+# A layer of a neural network computes an affine map $z = Wx + b$ and then applies an
+# activation $f$ to every entry of $z$. This page shows, first with algebra and then
+# with numbers, what happens when $f$ is left out: any stack of layers collapses into a
+# single affine map, and a single affine map cannot even compute XOR. With any of the
+# usual activations, a network with one small hidden layer can.
+#
+# Every number below is printed by the code on this page, which runs when the site is
+# built; the `assert` statements make the build fail if a claim stops holding.
+
+# %%
+import matplotlib.pyplot as plt
+import numpy as np
+
+import activations as act
+from activations import nn
+
+plt.rcParams.update({"figure.dpi": 96, "axes.grid": True, "grid.alpha": 0.3})
+
+# %% [markdown]
+# ## Two linear layers are one linear layer
+#
+# Take two layers without an activation, $h = W_1 x + b_1$ and $y = W_2 h + b_2$.
+# Substituting the first into the second and using distributivity of matrix
+# multiplication:
+#
+# $$
+# y = W_2 (W_1 x + b_1) + b_2 = \underbrace{(W_2 W_1)}_{W}\,x
+#     + \underbrace{(W_2 b_1 + b_2)}_{b}.
+# $$
+#
+# So the pair is the single layer $y = Wx + b$ with $W = W_2 W_1$ and
+# $b = W_2 b_1 + b_2$. By induction the same holds for any number of layers: a deep
+# network without activations has exactly the expressive power of one affine map
+# (at best; a narrow hidden layer can only *lower* the rank of $W$).
+#
+# Numerically, with the MLP of `activations.nn` and no activation (`None`), the deep
+# network and the collapsed single layer agree to rounding error:
+
+# %%
+rng = np.random.default_rng(0)
+linear_net = nn.MLP([3, 16, 16, 16, 2], None, seed=0)
+for b in linear_net.biases:
+    b[:] = rng.normal(size=b.shape)
+
+W, b = linear_net.weights[0], linear_net.biases[0]
+for W_next, b_next in zip(linear_net.weights[1:], linear_net.biases[1:], strict=True):
+    W, b = W_next @ W, W_next @ b + b_next  # W = W2 W1, b = W2 b1 + b2, repeated
+
+x = rng.normal(size=(1000, 3))
+gap = np.max(np.abs(linear_net.forward(x) - (x @ W.T + b)))
+print(f"collapsed map: W has shape {W.shape}, b has shape {b.shape}")
+print(f"largest difference between the 4-layer net and the single layer: {gap:.1e}")
+assert gap < 1e-12
+
+# %% [markdown]
+# Put an activation between the layers and the identity is gone: the same weights with
+# $\tanh$ after each hidden layer give outputs that no single affine map reproduces.
+
+# %%
+tanh_net = nn.MLP([3, 16, 16, 16, 2], "tanh", seed=0)
+for dst, src in zip(tanh_net.parameters, linear_net.parameters, strict=True):
+    dst[:] = src
+gap_tanh = np.max(np.abs(tanh_net.forward(x) - (x @ W.T + b)))
+# the best affine fit to the tanh network's outputs, by least squares
+design = np.column_stack([x, np.ones(len(x))])
+coef, *_ = np.linalg.lstsq(design, tanh_net.forward(x), rcond=None)
+residual = np.max(np.abs(design @ coef - tanh_net.forward(x)))
+print(f"tanh network vs the collapsed map: largest difference {gap_tanh:.2f}")
+print(f"tanh network vs its best affine fit: largest difference {residual:.2f}")
+assert residual > 1e-2
+
+# %% [markdown]
+# ## XOR: the smallest problem a linear model cannot solve
+#
+# XOR labels the four corners $(\pm 1, \pm 1)$ with 1 when exactly one coordinate is
+# positive. A linear classifier predicts class 1 when $s(x) = w_1 x_1 + w_2 x_2 + c > 0$.
+# Its scores on the two diagonals always have the same sum:
+#
+# $$
+# s(-1,-1) + s(1,1) = 2c = s(-1,1) + s(1,-1).
+# $$
+#
+# Class 0 needs both scores on the left negative (sum $< 0$) and class 1 both on the
+# right positive (sum $> 0$): impossible. At most three of the four points can be right,
+# and because the network without activations *is* a linear classifier, depth does not
+# help.
+#
+# Cross-entropy even drives it to the useless answer. The labels do not change under
+# $x \mapsto -x$ (each diagonal has one label), so the loss of $(w, c)$ equals the loss
+# of $(-w, c)$; the loss is convex in the collapsed $(w, c)$, hence $w = 0$ is at least as
+# good as either, and with balanced classes $c = 0$: the best linear model predicts
+# probability ½ everywhere, and which class the argmax picks is decided by rounding.
+# Training confirms it over several seeds:
+
+# %%
+x4, y4 = nn.xor()
+print("inputs:", x4.tolist(), " labels:", y4.tolist())
+
+
+def fit(activation, x, y, seed, epochs=300, width=8):
+    model = nn.MLP([2, width, width, 2], activation, seed=seed)
+    hist = nn.train(model, x, y, optimizer=nn.Adam(0.05), epochs=epochs)
+    return model, hist
+
+
+linear_acc, linear_flat = [], []
+for seed in range(5):
+    model, _ = fit(None, x4, y4, seed)
+    linear_acc.append(nn.accuracy(model, x4, y4))
+    prob = np.exp(act.get("log_softmax").fn(model.forward(x4)))[:, 1]
+    linear_flat.append(float(np.max(np.abs(prob - 0.5))))
+print("no activation, accuracy per seed:", linear_acc)
+print("largest |p - 1/2| on the four points, per seed:", [f"{v:.1e}" for v in linear_flat])
+assert max(linear_acc) <= 0.75
+assert max(linear_flat) < 1e-3
+
+# %% [markdown]
+# With an activation after each hidden layer, the same network and the same training
+# solve the truth table, whichever activation is used:
+
+# %%
+candidates = ["sigmoid", "tanh", "relu", "leaky_relu", "elu", "gelu", "silu", "softplus"]
+activations_here = [name for name in candidates if name in act.names()]
+solved = {}
+for name in activations_here:
+    solved[name] = [nn.accuracy(fit(name, x4, y4, seed)[0], x4, y4) for seed in range(5)]
+    print(f"{name:>11}: accuracy per seed {solved[name]}")
+assert all(min(acc) == 1.0 for acc in solved.values())
+
+# %% [markdown]
+# ## Decision boundaries
+#
+# The four corners make a tiny data set; 200 noisy points around them show the shape
+# of what each network learns. The linear network can only draw one straight line, and
+# for the reason above it ends up close to the flat, uninformative solution (accuracy
+# near chance); every activation bends the boundary into the two diagonal bands XOR
+# needs. The shapes differ: ReLU-like
+# activations give piecewise-linear boundaries with corners, sigmoid, tanh and GELU
+# smooth ones.
+
+# %%
+x_noisy, y_noisy = nn.xor(200, noise=0.25, seed=1)
+shown = [None, *[n for n in ("sigmoid", "tanh", "relu", "gelu", "silu") if n in act.names()]]
+fig, axes = plt.subplots(1, len(shown), figsize=(3.1 * len(shown), 3.2), sharey=True)
+noisy_acc = {}
+for ax, name in zip(axes, shown, strict=True):
+    model, _ = fit(name, x_noisy, y_noisy, seed=0, epochs=300)
+    noisy_acc[name or "none"] = nn.accuracy(model, x_noisy, y_noisy)
+    xx, yy, p = nn.decision_grid(model, x_noisy, steps=120)
+    ax.contourf(xx, yy, p, levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.6)
+    ax.contour(xx, yy, p, levels=[0.5], colors="k", linewidths=1)
+    ax.scatter(*x_noisy.T, c=y_noisy, cmap="RdBu_r", s=8, edgecolors="k", linewidths=0.3)
+    ax.set_title(f"{name or 'no activation'}\naccuracy {noisy_acc[name or 'none']:.2f}")
+    ax.set_aspect("equal")
+fig.tight_layout()
+for name, acc in noisy_acc.items():
+    print(f"{name:>11}: training accuracy on noisy XOR {acc:.3f}")
+assert noisy_acc["none"] < 0.8
+assert all(acc > 0.9 for name, acc in noisy_acc.items() if name != "none")
+
+# %% [markdown]
+# ## What to take away
+#
+# * Without activations, depth adds parameters but no expressive power: the network is
+#   one affine map $x \mapsto Wx + b$ with $W = W_2W_1$, $b = W_2b_1 + b_2$.
+# * An activation is what lets a network represent functions like XOR that no
+#   hyperplane can separate. Which non-linearity matters much less for this than that
+#   there is one; how the choice affects training is the subject of the other concept
+#   pages.
+# * A linear (identity) activation still has a place: in the *output* layer of a
+#   regression network, after non-linear hidden layers.
