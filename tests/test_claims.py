@@ -1,0 +1,441 @@
+"""Claims made on the teaching pages that need more than a one-line snippet.
+
+The interview answers (docs/interview.md), the corrections (docs/misconceptions.md)
+and the source map (docs/sources.md) link to these tests by name. Each test checks
+a statement against the catalog, with mpmath as the judge where a number is quoted;
+the tests named ``test_source_*`` show a claim of one of the source documents to be
+wrong (or right), as the pages say.
+"""
+
+from __future__ import annotations
+
+import mpmath
+import numpy as np
+import pytest
+
+import activations as act
+
+GRID = np.linspace(-40.0, 40.0, 160_001)  # step 5e-4, includes 0
+RNG_SEED = 20260523
+
+
+def _rng() -> np.random.Generator:
+    return np.random.default_rng(RNG_SEED)
+
+
+def _mp(name: str, **params):
+    """The spec's expression at high precision, as a function of an mpmath number."""
+    spec = act.get(name)
+    from activations.reference import reference
+
+    def f(x):
+        return reference(spec, float(x), params=params)[0]
+
+    return f
+
+
+# --- sigmoid and tanh ---------------------------------------------------------------
+
+
+def test_sigmoid_grad_is_at_most_a_quarter_with_its_maximum_at_zero():
+    g = act.get("sigmoid").grad(GRID)
+    assert g.max() == 0.25
+    assert GRID[np.argmax(g)] == 0.0
+    assert np.all(g <= 0.25)
+    # σ(1 − σ) ≤ 1/4 because s(1 − s) = 1/4 − (s − 1/2)², equality only at s = 1/2.
+    s = act.sigmoid(GRID)
+    assert np.allclose(0.25 - (s - 0.5) ** 2, g, rtol=0, atol=1e-15)
+
+
+def test_depth_bound_of_sigmoid_layers():
+    # Each sigmoid layer multiplies the backpropagated signal by σ′(z) ≤ 1/4
+    # (times the weights): ten layers scale it by at most 4⁻¹⁰ ≈ 9.5e-7.
+    z = _rng().normal(size=(10, 1000))
+    factor = np.prod(act.get("sigmoid").grad(z), axis=0)
+    assert np.all(factor <= 0.25**10)
+    assert 0.25**10 == pytest.approx(9.5367431640625e-07)
+
+
+def test_tanh_is_a_rescaled_sigmoid():
+    x = np.linspace(-20, 20, 4001)
+    assert np.allclose(act.tanh(x), 2 * act.sigmoid(2 * x) - 1, rtol=0, atol=4e-16)
+    # ... but not a *shifted* one: tanh(x) − σ(x) is not constant.
+    diff = act.tanh(x) - act.sigmoid(x)
+    assert np.ptp(diff) > 1.0
+
+
+def test_tanh_grad_is_at_most_one_with_its_maximum_at_zero():
+    g = act.get("tanh").grad(GRID)
+    assert g.max() == 1.0
+    assert GRID[np.argmax(g)] == 0.0
+
+
+def test_tanh_grad_falls_below_sigmoid_grad_beyond_1_66():
+    """tanh′ = 4σ′(2x): four times larger at 0, but it decays like e^{−2|x|}, not e^{−|x|}."""
+    with mpmath.workdps(30):
+        cross = mpmath.findroot(
+            lambda x: (1 - mpmath.tanh(x) ** 2) - mpmath.exp(-x) / (1 + mpmath.exp(-x)) ** 2, 1.5
+        )
+    assert float(cross) == pytest.approx(1.66289, abs=1e-5)
+    tanh_g, sig_g = act.get("tanh").grad, act.get("sigmoid").grad
+    inside = np.linspace(0, float(cross) - 1e-3, 500)
+    outside = np.linspace(float(cross) + 1e-3, 30, 500)
+    assert np.all(tanh_g(inside) > sig_g(inside))
+    assert np.all(tanh_g(outside) < sig_g(outside))
+    assert np.allclose(tanh_g(GRID), 4 * sig_g(2 * GRID), rtol=1e-14, atol=0)
+
+
+# --- ReLU family ----------------------------------------------------------------------
+
+
+def test_he_initialisation_factor_two():
+    """E[ReLU(z)²] = Var(z)/2 for z ~ N(0, σ²): ReLU halves the second moment, He's gain √2."""
+    relu = act.relu
+    with mpmath.workdps(20):
+        m2 = mpmath.quad(
+            lambda z: float(relu(float(z))) ** 2 * mpmath.npdf(z), [-mpmath.inf, 0, mpmath.inf]
+        )
+    assert float(m2) == pytest.approx(0.5, abs=1e-12)
+
+
+def test_relu_network_represents_abs():
+    x = np.linspace(-5, 5, 101)
+    assert np.array_equal(act.relu(x) + act.relu(-x), np.abs(x))
+
+
+def test_leaky_relu_defaults_disagree_between_frameworks():
+    slopes = {
+        (fw.framework, fw.name): fw.defaults.get("negative_slope")
+        for fw in act.get("leaky_relu").frameworks
+    }
+    values = {v for v in slopes.values() if v is not None}
+    assert act.get("leaky_relu").params["negative_slope"] == 0.01
+    assert {0.01, 0.2} <= values, slopes
+    pytorch = [v for (fw, _), v in slopes.items() if fw == "PyTorch"]
+    jax = [v for (fw, _), v in slopes.items() if fw == "JAX"]
+    assert pytorch == [0.01] and jax == [0.01]
+
+
+def test_leaky_relu_with_slope_one_is_the_identity():
+    x = np.linspace(-3, 3, 61)
+    assert np.array_equal(act.leaky_relu(x, negative_slope=1.0), x)
+
+
+def test_prelu_slope_gradient_is_x_on_the_negative_side():
+    spec = act.get("prelu")
+    (name,) = [p.name for p in spec.parameters if p.learnable]
+    x = np.array([-2.0, -0.5, 0.5, 2.0])
+    g = spec.param_grads[name](x, **{name: 0.25})
+    assert np.array_equal(g, np.array([-2.0, -0.5, 0.0, 0.0]))
+    assert spec.params[name] == 0.25
+
+
+# --- exponential-linear ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("alpha", [0.5, 1.0, 2.0])
+def test_elu_floor_is_minus_alpha(alpha):
+    assert act.elu(-np.inf, alpha=alpha) == -alpha
+    assert act.elu(-50.0, alpha=alpha) == pytest.approx(-alpha, rel=1e-15)
+    assert np.all(act.elu(np.linspace(-30, 0, 301), alpha=alpha) > -alpha)
+
+
+def test_source_elu_capped_at_minus_one_is_wrong():
+    """002: "the output of the ELU will be capped at −1". Only when α = 1."""
+    assert act.elu(-np.inf, alpha=2.0) == -2.0
+    assert act.elu(-np.inf, alpha=0.5) == -0.5
+
+
+def test_source_elu_derivative_is_f_plus_alpha():
+    """002's derivation f′(x) = f(x) + α for x ≤ 0 is right."""
+    spec = act.get("elu")
+    x = np.linspace(-20, 0, 2001)
+    for alpha in (0.5, 1.0, 2.0):
+        assert np.allclose(spec.grad(x, alpha=alpha), spec.fn(x, alpha=alpha) + alpha, atol=1e-15)
+
+
+def test_elu_derivative_jumps_at_zero_unless_alpha_is_one():
+    spec = act.get("elu")
+    left, right = -1e-12, 1e-12
+    for alpha in (0.5, 2.0):
+        assert spec.grad(left, alpha=alpha) == pytest.approx(alpha)
+        assert spec.grad(right, alpha=alpha) == 1.0
+    assert spec.grad(left, alpha=1.0) == pytest.approx(1.0)
+
+
+def test_celu_is_c1_for_every_alpha():
+    spec = act.get("celu")
+    for alpha in (0.5, 1.0, 2.0):
+        assert spec.grad(-1e-12, alpha=alpha) == pytest.approx(1.0)
+        assert spec.grad(1e-12, alpha=alpha) == 1.0
+        assert act.celu(-np.inf, alpha=alpha) == -alpha
+
+
+def test_selu_constants_give_a_fixed_point_of_mean_zero_and_variance_one():
+    """For z ~ N(0, 1), E[selu(z)] = 0 and E[selu(z)²] = 1 with the catalog's λ and α."""
+    lam = float(act.selu(1.0))
+    lam_alpha = -float(act.selu(-np.inf))
+    assert lam == pytest.approx(1.0507009873554805, rel=1e-15)
+    assert lam_alpha / lam == pytest.approx(1.6732632423543772, rel=1e-15)
+    with mpmath.workdps(30):
+        lam_m, la_m = mpmath.mpf(lam), mpmath.mpf(lam_alpha)
+
+        def selu(z):
+            return lam_m * z if z > 0 else la_m * mpmath.expm1(z)
+
+        mean = mpmath.quad(lambda z: selu(z) * mpmath.npdf(z), [-mpmath.inf, 0, mpmath.inf])
+        second = mpmath.quad(lambda z: selu(z) ** 2 * mpmath.npdf(z), [-mpmath.inf, 0, mpmath.inf])
+    assert abs(float(mean)) < 1e-15
+    assert float(second) == pytest.approx(1.0, abs=1e-15)
+    # The catalog's function agrees with the closed form used above.
+    z = np.linspace(-10, 10, 2001)
+    closed = np.where(z > 0, lam * z, lam_alpha * np.expm1(np.minimum(z, 0)))
+    assert np.allclose(act.selu(z), closed, rtol=1e-15, atol=1e-16)
+
+
+def test_softplus_grad_is_sigmoid_and_gap_to_relu_is_at_most_log_2():
+    x = np.linspace(-40, 40, 8001)
+    assert np.allclose(act.get("softplus").grad(x), act.sigmoid(x), rtol=1e-15, atol=0)
+    gap = act.softplus(x) - act.relu(x)
+    assert gap.max() == pytest.approx(np.log(2), rel=1e-15)
+    assert x[np.argmax(gap)] == 0.0
+
+
+# --- Gaussian- and self-gated -----------------------------------------------------------
+
+MINIMA = {  # name: (x at the minimum, minimum value), to 6 decimals
+    "gelu": (-0.751792, -0.169971),
+    "silu": (-1.278465, -0.278465),
+    "mish": (-1.192431, -0.308843),
+}
+
+
+@pytest.mark.parametrize("name", MINIMA)
+def test_global_minimum_of_non_monotonic_gates(name):
+    """The minimum is a root of f′ (found in mpmath); the catalog agrees and never goes below."""
+    f = _mp(name)
+    with mpmath.workdps(40):
+        x_star = mpmath.findroot(lambda x: mpmath.diff(f, x), MINIMA[name][0])
+        f_star = f(x_star)
+    assert float(x_star) == pytest.approx(MINIMA[name][0], abs=1e-6)
+    assert float(f_star) == pytest.approx(MINIMA[name][1], abs=1e-6)
+    spec = act.get(name)
+    assert spec.grad(float(x_star) - 1e-3) < 0 < spec.grad(float(x_star) + 1e-3)
+    assert spec.fn(GRID).min() >= float(f_star) - 1e-15
+    assert float(spec.fn(float(x_star))) == pytest.approx(float(f_star), rel=1e-14)
+
+
+def test_silu_minimum_equals_minus_one_plus_its_location():
+    """At SiLU's minimum x* = −1 − W(1/e), and SiLU(x*) = x* + 1."""
+    x_star, f_star = MINIMA["silu"]
+    assert f_star == pytest.approx(x_star + 1, abs=2e-6)
+    with mpmath.workdps(30):
+        w = mpmath.lambertw(mpmath.exp(-1))
+    assert float(-1 - w) == pytest.approx(x_star, abs=1e-6)
+
+
+def test_gelu_is_not_x_sigmoid_1_702x():
+    """x·σ(1.702x) is an approximation (error up to 0.02); the tanh form is 40× closer."""
+    x = np.linspace(-10, 10, 200_001)
+    exact = act.gelu(x)
+    sig_approx = x * act.sigmoid(1.702 * x)
+    tanh_approx = act.gelu(x, approximate="tanh")
+    err_sig = np.abs(exact - sig_approx).max()
+    err_tanh = np.abs(exact - tanh_approx).max()
+    assert err_sig == pytest.approx(0.0203, abs=1e-4)
+    assert err_tanh == pytest.approx(4.73e-4, abs=1e-6)
+    assert err_sig > 40 * err_tanh
+
+
+def test_gelu_default_approximation_differs_between_frameworks():
+    approx = {fw.framework: fw.defaults.get("approximate") for fw in act.get("gelu").frameworks}
+    assert act.get("gelu").params["approximate"] == "none"
+    assert approx["PyTorch"] in ("none", False)
+    assert approx["JAX"] in ("tanh", True)
+
+
+def test_gelu_tanh_approximation_is_not_the_exact_function():
+    assert float(act.gelu(1.0)) == pytest.approx(0.8413447460685429, rel=1e-15)
+    assert float(act.gelu(1.0, approximate="tanh")) == pytest.approx(0.8411919906082768, rel=1e-14)
+
+
+# --- softmax family -----------------------------------------------------------------------
+
+
+def test_softmax_is_invariant_to_shifts_but_not_to_scaling():
+    x = _rng().normal(size=(50, 7))
+    p = act.softmax(x)
+    assert np.allclose(act.softmax(x + 123.0), p, rtol=1e-13, atol=0)
+    assert np.allclose(act.softmax(x - x.max(axis=-1, keepdims=True)), p, rtol=1e-14, atol=0)
+    assert not np.allclose(act.softmax(2 * x), p)
+    # Temperature changes confidence but never the arg-max.
+    assert np.array_equal(np.argmax(act.softmax(x / 5.0), axis=-1), np.argmax(p, axis=-1))
+
+
+def test_softmax_jacobian_is_diag_p_minus_p_p_transpose():
+    spec = act.get("softmax")
+    x = _rng().normal(size=6)
+    p = act.softmax(x)
+    jac = np.stack([spec.vjp(x, e) for e in np.eye(6)])
+    assert np.allclose(jac, np.diag(p) - np.outer(p, p), rtol=0, atol=1e-16)
+    # Rows sum to zero: the outputs sum to one whatever x is.
+    assert np.allclose(jac.sum(axis=1), 0.0, atol=1e-16)
+    # And finite differences agree.
+    h = 1e-6
+    fd = np.stack([(act.softmax(x + h * e) - act.softmax(x - h * e)) / (2 * h) for e in np.eye(6)])
+    assert np.allclose(jac, fd, atol=1e-9)
+
+
+def test_softmax_cross_entropy_gradient_is_p_minus_y():
+    x = _rng().normal(size=(20, 5)) * 3
+    y = np.eye(5)[_rng().integers(0, 5, size=20)]
+    p = act.softmax(x)
+    # loss = −Σ y · log_softmax(x): its gradient is the VJP of log_softmax with g = −y.
+    grad_via_log_softmax = act.get("log_softmax").vjp(x, -y)
+    # The same through softmax then log: dL/dp = −y/p, pulled back through softmax.
+    grad_via_softmax = act.get("softmax").vjp(x, -y / p)
+    assert np.allclose(grad_via_log_softmax, p - y, rtol=0, atol=1e-15)
+    assert np.allclose(grad_via_softmax, p - y, rtol=0, atol=1e-14)
+
+
+def test_two_class_softmax_is_the_sigmoid_of_the_difference():
+    z = np.linspace(-30, 30, 601)
+    pair = np.stack([z, np.zeros_like(z)], axis=-1)
+    assert np.allclose(act.softmax(pair)[:, 0], act.sigmoid(z), rtol=1e-14, atol=0)
+
+
+def test_log_softmax_keeps_what_log_of_softmax_loses():
+    x = np.array([0.0, -800.0])
+    assert act.log_softmax(x)[1] == -800.0
+    with np.errstate(divide="ignore"):
+        assert np.log(act.softmax(x))[1] == -np.inf
+
+
+def test_softmin_is_softmax_of_the_negation():
+    x = _rng().normal(size=(4, 9))
+    assert np.allclose(act.softmin(x), act.softmax(-x), rtol=1e-15, atol=0)
+
+
+def test_sparsemax_returns_exact_zeros_and_sums_to_one():
+    x = np.array([2.0, 1.5, 0.1, -1.0])
+    p = act.sparsemax(x)
+    assert np.array_equal(p, np.array([0.75, 0.25, 0.0, 0.0]))
+    assert act.softmax(x).min() > 0
+
+
+def test_source_softmax_code_normalises_the_wrong_axis_for_a_batch():
+    """000's softmax (global max, sum over axis 0) is right for one vector, wrong for a batch."""
+    logits = np.array([[1.0, 2.0, 3.0], [1.0, 1.0, 1.0]])  # two samples, three classes
+
+    def source_softmax(x):  # the formula as the source writes it
+        e = np.exp(x - np.max(x))
+        return e / e.sum(axis=0)
+
+    assert np.allclose(source_softmax(logits[0]), act.softmax(logits[0]))
+    wrong = source_softmax(logits)
+    assert not np.allclose(wrong.sum(axis=-1), 1.0)  # rows do not sum to 1
+    assert np.allclose(act.softmax(logits).sum(axis=-1), 1.0)
+
+
+# --- numerics -----------------------------------------------------------------------------
+
+
+def test_source_sigmoid_grad_formula_cancels_in_the_tail():
+    """s·(1 − s) is exactly 0 for x ≳ 37 in float64; the true σ′(40) ≈ 4.25e-18."""
+    x = 40.0
+    s = 1 / (1 + np.exp(-x))
+    assert s * (1 - s) == 0.0
+    truth = float(mpmath.exp(-40) / (1 + mpmath.exp(-40)) ** 2)
+    assert float(act.get("sigmoid").grad(x)) == pytest.approx(truth, rel=1e-15)
+
+
+def test_source_tanh_grad_formula_cancels_in_the_tail():
+    x = 20.0
+    assert 1 - np.tanh(x) ** 2 == 0.0
+    truth = float(1 / mpmath.cosh(20) ** 2)
+    assert float(act.get("tanh").grad(x)) == pytest.approx(truth, rel=1e-14)
+
+
+def test_naive_softplus_overflows_and_underflows():
+    with np.errstate(over="ignore"):
+        assert np.log(1 + np.exp(800.0)) == np.inf
+    assert np.log(1 + np.exp(-40.0)) == 0.0
+    assert float(act.softplus(800.0)) == 800.0
+    assert float(act.softplus(-40.0)) == pytest.approx(
+        float(mpmath.log1p(mpmath.exp(-40))), rel=1e-15
+    )
+
+
+def test_naive_softmax_overflows():
+    x = np.array([1000.0, 1001.0])
+    with np.errstate(over="ignore", invalid="ignore"):
+        naive = np.exp(x) / np.exp(x).sum()
+    assert np.all(np.isnan(naive))
+    assert np.allclose(act.softmax(x), [1 / (1 + np.e), np.e / (1 + np.e)], rtol=1e-15)
+
+
+def test_naive_gelu_erf_form_cancels_for_negative_inputs():
+    from scipy.special import erf
+
+    x = -10.0
+    naive = 0.5 * x * (1 + erf(x / np.sqrt(2)))
+    truth = float(mpmath.mpf(x) * mpmath.ncdf(x))
+    assert naive == 0.0 or abs(naive - truth) / abs(truth) > 0.5
+    assert float(act.gelu(x)) == pytest.approx(truth, rel=1e-14)
+
+
+def test_naive_elu_loses_digits_near_zero():
+    x = 1e-10
+    naive = np.exp(-x) - 1
+    truth = float(mpmath.expm1(-x))
+    assert abs(naive - truth) / abs(truth) > 1e-8
+    assert float(act.elu(-x)) == pytest.approx(truth, rel=1e-15)
+
+
+def test_log_sigmoid_is_minus_softplus_of_minus_x():
+    x = np.linspace(-800, 800, 1601)
+    assert np.allclose(act.log_sigmoid(x), -act.softplus(-x), rtol=1e-15, atol=0)
+    assert float(act.log_sigmoid(-800.0)) == -800.0
+    with np.errstate(divide="ignore", over="ignore"):
+        assert np.log(1 / (1 + np.exp(800.0))) == -np.inf
+
+
+# --- claims of the source documents -----------------------------------------------------
+
+
+def test_source_sigmoid_is_not_steep():
+    """002: between −2 and 2 "small changes in x bring about large changes in y"; |Δy| ≤ |Δx|/4."""
+    x = np.linspace(-2, 2, 4001)
+    slope = np.abs(np.diff(act.sigmoid(x)) / np.diff(x))
+    assert slope.max() <= 0.25
+
+
+def test_source_relu_can_not_amplify_a_backpropagated_gradient():
+    """003: ReLU "can explode gradients". ReLU′ ∈ {0, 1}: growth comes from the weights."""
+    g = act.get("relu").grad(GRID)
+    assert set(np.unique(g)) == {0.0, 1.0}
+
+
+def test_source_selu_derivative_is_two_simple_pieces():
+    """002: SELU's derivative "can be complex". It is λ for x > 0 and λαe^x for x ≤ 0."""
+    lam = float(act.selu(1.0))
+    lam_alpha = -float(act.selu(-np.inf))
+    x = np.linspace(-20, 20, 4001)
+    expected = np.where(x > 0, lam, lam_alpha * np.exp(np.minimum(x, 0)))
+    assert np.allclose(act.get("selu").grad(x), expected, rtol=1e-14, atol=0)
+
+
+def test_source_swish_derivative_is_short():
+    """002: Swish's derivative is "not as straightforward". It is f + σ(x)(1 − f)."""
+    x = np.linspace(-30, 30, 6001)
+    f, s = act.silu(x), act.sigmoid(x)
+    assert np.allclose(act.get("silu").grad(x), f + s * (1 - f), rtol=1e-12, atol=1e-300)
+
+
+def test_source_gelu_derivative_involves_the_normal_pdf():
+    """002 is right here: GELU′(x) = Φ(x) + x φ(x)."""
+    from scipy.special import ndtr
+
+    x = np.linspace(-8, 8, 1601)
+    pdf = np.exp(-(x**2) / 2) / np.sqrt(2 * np.pi)
+    assert np.allclose(act.get("gelu").grad(x), ndtr(x) + x * pdf, rtol=1e-12, atol=1e-300)
