@@ -1,3 +1,775 @@
-"""_softmax"""
+"""Softmax family: functions that turn a row of scores into a probability distribution.
 
-__all__: list[str] = []
+Every function here reduces along ``axis`` (default ``-1``, the last axis), so each
+output element depends on the whole row.  They share one numerically careful core
+(:func:`_shifted`): subtract the row maximum (found with ``argmax``), exponentiate,
+and sum the *other* exponentials, ``δ = Σ_{j≠M} e^{x_j − m}``.  Then the row sum is
+``1 + δ`` and ``log`` of it is ``log1p(δ)``, which keeps log-softmax accurate even
+where one entry carries almost all of the probability (``1 − s_M ≈ δ``).
+
+Limits (documented once here, tested in ``tests/test_catalog_vector.py``):
+
+* a ``−inf`` entry contributes nothing (probability 0, log-probability ``−inf``);
+* a row with exactly one ``+inf`` entry (and no NaN) gives the one-hot limit;
+* a row with two or more ``+inf`` entries, or with only ``−inf`` entries (and
+  length > 1), has no limit (it depends on how the entries grow), so it is NaN —
+  as in PyTorch and JAX;
+* NaN anywhere in a row makes the whole row NaN.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import sympy as sp
+
+from ._array import _finish, as_real_array, check_axis
+from ._spec import Framework, Naive, Paper, Properties, Spec, Step, register
+
+__all__ = ["log_softmax", "softmax", "softmin", "sparsemax"]
+
+# float32 and float16 rows are computed in float64: every float32 result is then
+# correctly rounded or within one rounding of it, whatever the row length.
+_WORK = {
+    np.dtype(np.float16): np.dtype(np.float64),
+    np.dtype(np.float32): np.dtype(np.float64),
+    np.dtype(np.float64): np.dtype(np.float64),
+}
+
+
+def _rowwise(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The catalog's I/O rules for ``func(x, *, axis)`` (``x`` 1-d or more, axis last).
+
+    Input is validated and converted (``TypeError`` naming the function), ``axis``
+    is checked (``numpy.exceptions.AxisError`` naming it), the reduction axis is
+    moved last and made contiguous (NumPy's pairwise summation then applies), and
+    the dtype is restored.  A 0-d input is a row of length 1 (as in PyTorch).
+    """
+    fname = func.__name__
+
+    @functools.wraps(func)
+    def wrapper(x, axis=-1):
+        arr, out = as_real_array(x, fname)
+        scalar = arr.ndim == 0
+        if scalar:
+            arr = arr.reshape(1)
+        ax = check_axis(fname, axis, arr.ndim)
+        work = np.ascontiguousarray(np.moveaxis(arr, ax, -1), dtype=_WORK[out])
+        with np.errstate(all="ignore"):
+            y = func(work) if work.shape[-1] else work.copy()
+        y = np.moveaxis(y, -1, ax)
+        return _finish(y.reshape(()) if scalar else y, out, scalar)
+
+    return wrapper
+
+
+def _rowwise_vjp(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Like :func:`_rowwise` for ``func(x, g)``: ``g`` must have the shape of ``f(x)``."""
+    fname = func.__name__
+
+    @functools.wraps(func)
+    def wrapper(x, g, axis=-1):
+        arr, out = as_real_array(x, fname)
+        garr, _ = as_real_array(g, fname)
+        if garr.shape != arr.shape:
+            raise ValueError(
+                f"{fname}: g must have the shape of the output {arr.shape}, got {garr.shape}"
+            )
+        scalar = arr.ndim == 0
+        if scalar:
+            arr, garr = arr.reshape(1), garr.reshape(1)
+        ax = check_axis(fname, axis, arr.ndim)
+        work = np.ascontiguousarray(np.moveaxis(arr, ax, -1), dtype=_WORK[out])
+        gwork = np.ascontiguousarray(np.moveaxis(garr, ax, -1), dtype=_WORK[out])
+        with np.errstate(all="ignore"):
+            y = func(work, gwork) if work.shape[-1] else work.copy()
+        y = np.moveaxis(y, -1, ax)
+        return _finish(y.reshape(()) if scalar else y, out, scalar)
+
+    return wrapper
+
+
+def _shifted(x: np.ndarray):
+    """The shared core, along the last axis of a non-empty float array.
+
+    Returns ``(d, e, idx, delta, bad)``: ``d = x − m`` with ``m`` the row maximum
+    at index ``idx`` (the first one), ``e = exp(d)`` with ``e[idx] = 0``,
+    ``delta = Σ e`` (so the row sum of exponentials is ``1 + delta``, exactly
+    representable parts kept apart), and ``bad``, the rows that contain NaN.
+    """
+    idx = np.argmax(x, axis=-1, keepdims=True)  # NaN counts as the maximum
+    m = np.take_along_axis(x, idx, axis=-1)
+    d = x - m
+    e = np.exp(d)
+    np.put_along_axis(e, idx, 0.0, axis=-1)
+    delta = np.sum(e, axis=-1, keepdims=True)
+    # A row whose maximum is +inf has d = NaN only at other +inf entries, which
+    # make delta NaN (no limit); a single +inf leaves delta = 0 (the one-hot limit).
+    # An all -inf row of length > 1 has d = NaN everywhere, hence delta = NaN.
+    bad = np.isnan(m)
+    return d, e, idx, delta, bad
+
+
+def _softmax_rows(x: np.ndarray) -> np.ndarray:
+    _, e, idx, delta, bad = _shifted(x)
+    total = 1.0 + delta
+    s = e / total
+    np.put_along_axis(s, idx, np.where(bad, np.nan, 1.0 / total), axis=-1)
+    return s
+
+
+def _softmax_vjp_rows(x: np.ndarray, g: np.ndarray) -> np.ndarray:
+    # v_i = s_i (g_i − Σ_j g_j s_j).  At the row maximum M (where s_M may be ≈ 1),
+    # g_M − Σ g_j s_j = g_M (1 − s_M) − R with 1 − s_M = δ/(1 + δ) and R = Σ_{j≠M} g_j s_j,
+    # so nothing cancels that the data do not cancel themselves.
+    _, e, idx, delta, bad = _shifted(x)
+    total = 1.0 + delta
+    s = e / total  # zero at M
+    s_max = np.where(bad, np.nan, 1.0 / total)
+    g_max = np.take_along_axis(g, idx, axis=-1)
+    rest = np.sum(g * s, axis=-1, keepdims=True)
+    v = s * (g - (g_max * s_max + rest))
+    np.put_along_axis(v, idx, s_max * (g_max * (delta / total) - rest), axis=-1)
+    return v
+
+
+@_rowwise
+def softmax(x):
+    r"""Softmax along ``axis``: :math:`s_i = e^{x_i} / \sum_j e^{x_j}`.
+
+    Computed as :math:`e^{x_i - m} / (1 + \delta)` with :math:`m` the row maximum
+    and :math:`\delta = \sum_{j \ne M} e^{x_j - m}`, so no exponential overflows and
+    at least one term of the sum is exactly 1.  Each element is within a few ULP of
+    the exact value (the catalog's rule: 16 + 2Σκ ULP, κ summed over the row).
+
+    Parameters
+    ----------
+    x : array_like
+        Real scores of any shape; each slice along ``axis`` is one row.
+    axis : int, optional
+        The axis to normalise over; default ``-1`` (the last axis, as in Keras and
+        JAX; PyTorch's ``dim`` has no default).
+
+    Returns
+    -------
+    ndarray or scalar
+        Probabilities in [0, 1] summing to 1 along ``axis``; same shape and dtype as
+        ``x`` (float64 for integer input).  A 0-d input is a row of length 1.
+
+    Raises
+    ------
+    TypeError
+        For complex, string or object input.
+    numpy.exceptions.AxisError
+        If ``axis`` is out of range.
+
+    See Also
+    --------
+    log_softmax : log(softmax(x)) without underflow.
+    softmin : softmax(-x).
+    sparsemax : a softmax whose output can contain exact zeros.
+
+    Notes
+    -----
+    A row with one ``+inf`` gives the one-hot limit; two or more ``+inf``, or only
+    ``-inf`` (in a row longer than 1), have no limit and give NaN, as in PyTorch.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.softmax([1.0, 2.0, 3.0])
+    array([0.09003057, 0.24472847, 0.66524096])
+    >>> act.softmax([1000.0, 1000.0])  # the textbook exp(x)/sum(exp(x)) gives nan
+    array([0.5, 0.5])
+    >>> act.softmax([[1.0, 1.0], [0.0, 2.0]], axis=0)
+    array([[0.73105858, 0.26894142],
+           [0.26894142, 0.73105858]])
+    >>> act.softmax([0.0, float("inf"), -float("inf")])
+    array([0., 1., 0.])
+    """
+    return _softmax_rows(x)
+
+
+@_rowwise_vjp
+def softmax_vjp(x, g):
+    r"""Vector-Jacobian product of :func:`softmax`: the gradient of ``sum(g * softmax(x))``.
+
+    :math:`v_i = \sum_j g_j\,\partial s_j/\partial x_i = s_i\,(g_i - \sum_j g_j s_j)`,
+    computed in O(n) per row without forming the Jacobian.
+
+    Parameters
+    ----------
+    x : array_like
+        The input of the forward pass.
+    g : array_like
+        The incoming gradient, same shape as ``x``.
+    axis : int, optional
+        The softmax axis; default ``-1``.
+
+    Returns
+    -------
+    ndarray
+        ∂ sum(g·softmax(x)) / ∂x, same shape and dtype as ``x``.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.get("softmax").vjp([0.0, 0.0], [1.0, 0.0])
+    array([ 0.25, -0.25])
+    """
+    return _softmax_vjp_rows(x, g)
+
+
+@_rowwise
+def log_softmax(x):
+    r"""Log-softmax along ``axis``: :math:`x_i - \log \sum_j e^{x_j}`.
+
+    Computed as :math:`(x_i - m) - \operatorname{log1p}(\delta)` with :math:`m` the
+    row maximum and :math:`\delta = \sum_{j \ne M} e^{x_j - m}`: the textbook
+    ``np.log(softmax(x))`` gives ``-inf`` once a probability underflows, and
+    ``x - m - log(sum(exp(x - m)))`` loses every digit of the maximum's
+    log-probability when that probability is close to 1.
+
+    Parameters
+    ----------
+    x : array_like
+        Real scores of any shape.
+    axis : int, optional
+        Default ``-1``.
+
+    Returns
+    -------
+    ndarray or scalar
+        Log-probabilities (≤ 0), same shape and dtype as ``x``.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.log_softmax([1.0, 2.0, 3.0])
+    array([-2.40760596, -1.40760596, -0.40760596])
+    >>> act.log_softmax([0.0, -1000.0])  # np.log(softmax) would say -inf
+    array([    0., -1000.])
+    >>> float(act.log_softmax([50.0, 0.0])[0])  # −e⁻⁵⁰, not 0.0
+    -1.9287498479639178e-22
+    """
+    d, _, idx, delta, bad = _shifted(x)
+    lse = np.log1p(delta)
+    y = d - lse
+    np.put_along_axis(y, idx, np.where(bad, np.nan, 0.0 - lse), axis=-1)
+    return y
+
+
+@_rowwise_vjp
+def log_softmax_vjp(x, g):
+    r"""Vector-Jacobian product of :func:`log_softmax`: :math:`v_j = g_j - s_j \sum_i g_i`.
+
+    At the row maximum, :math:`g_M (1 - s_M) - s_M \sum_{i \ne M} g_i` avoids the
+    cancellation of the textbook form when :math:`s_M \approx 1`.
+
+    Parameters
+    ----------
+    x, g : array_like
+        The forward input and the incoming gradient (same shape).
+    axis : int, optional
+        Default ``-1``.
+
+    Returns
+    -------
+    ndarray
+        Same shape and dtype as ``x``.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.get("log_softmax").vjp([0.0, 0.0], [1.0, 0.0])
+    array([ 0.5, -0.5])
+    """
+    _, e, idx, delta, bad = _shifted(x)
+    total = 1.0 + delta
+    s = e / total
+    s_max = np.where(bad, np.nan, 1.0 / total)
+    g_max = np.take_along_axis(g, idx, axis=-1)
+    g_sum = np.sum(g, axis=-1, keepdims=True)
+    v = g - s * g_sum
+    rest = g_sum - g_max  # Σ_{i≠M} g_i
+    np.put_along_axis(v, idx, g_max * (delta / total) - s_max * rest, axis=-1)
+    return v
+
+
+@_rowwise
+def softmin(x):
+    r"""Softmin along ``axis``: :math:`\operatorname{softmax}(-x)_i = e^{-x_i} / \sum_j e^{-x_j}`.
+
+    The smallest score gets the largest probability (PyTorch ``nn.Softmin``).
+
+    Parameters
+    ----------
+    x : array_like
+        Real scores of any shape.
+    axis : int, optional
+        Default ``-1``.
+
+    Returns
+    -------
+    ndarray or scalar
+        Probabilities summing to 1 along ``axis``, same shape and dtype as ``x``.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.softmin([1.0, 2.0, 3.0])
+    array([0.66524096, 0.24472847, 0.09003057])
+    """
+    return _softmax_rows(-x)
+
+
+@_rowwise_vjp
+def softmin_vjp(x, g):
+    r"""Vector-Jacobian product of :func:`softmin`: minus the softmax VJP at ``-x``.
+
+    Parameters
+    ----------
+    x, g : array_like
+        The forward input and the incoming gradient (same shape).
+    axis : int, optional
+        Default ``-1``.
+
+    Returns
+    -------
+    ndarray
+        Same shape and dtype as ``x``.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.get("softmin").vjp([0.0, 0.0], [1.0, 0.0])
+    array([-0.25,  0.25])
+    """
+    return -_softmax_vjp_rows(-x, g)
+
+
+def _sparsemax_rows(z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sparsemax along the last axis and the support size ``k`` per row."""
+    n = z.shape[-1]
+    m = np.max(z, axis=-1, keepdims=True)
+    zs = z - m  # shift invariance: the maximum becomes 0 and τ ∈ [-1, 0)
+    srt = -np.sort(-zs, axis=-1)  # descending; NaN rows are NaN anyway
+    ks = np.arange(1, n + 1, dtype=z.dtype)
+    csum = np.cumsum(srt, axis=-1)
+    # The support is the prefix of the sorted row where 1 + k z_(k) > Σ_{j≤k} z_(j).
+    k = np.maximum(np.sum(1.0 + ks * srt > csum, axis=-1, keepdims=True), 1)
+    # Re-sum the support with pairwise summation (cumsum is sequential).
+    ssum = np.sum(np.where(ks <= k, srt, 0.0), axis=-1, keepdims=True)
+    tau = (ssum - 1.0) / k
+    p = np.maximum(zs - tau, 0.0)
+    if n == 1:  # a single entry always gets probability 1 (even −inf), NaN stays NaN
+        p = np.where(np.isnan(z), z, 1.0)
+    else:
+        top = np.isposinf(m)
+        if top.any():  # one +inf: one-hot limit; several: no limit
+            count = np.sum(np.isposinf(z), axis=-1, keepdims=True)
+            hot = np.where(count == 1, np.isposinf(z).astype(z.dtype), np.nan)
+            p = np.where(top, hot, p)
+    return p, k
+
+
+@_rowwise
+def sparsemax(x):
+    r"""Sparsemax (Martins & Astudillo, 2016): the Euclidean projection onto the simplex.
+
+    :math:`\operatorname{sparsemax}(z)_i = \max(z_i - \tau(z), 0)` with the threshold
+    :math:`\tau` chosen so the output sums to 1.  Unlike softmax, entries far enough
+    below the maximum get *exactly* zero probability.
+
+    Vectorised sort-based algorithm: sort each row in decreasing order, find the
+    support size :math:`k(z) = \max\{k : 1 + k z_{(k)} > \sum_{j \le k} z_{(j)}\}`
+    with a cumulative sum, then :math:`\tau = (\sum_{j \le k} z_{(j)} - 1)/k`.
+    The row maximum is subtracted first (sparsemax is shift invariant) so the
+    threshold is computed on numbers in [−1, 0].
+
+    Parameters
+    ----------
+    x : array_like
+        Real scores of any shape.
+    axis : int, optional
+        Default ``-1``.
+
+    Returns
+    -------
+    ndarray or scalar
+        A probability vector along ``axis`` with exact zeros; same shape and dtype
+        as ``x``.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.sparsemax([0.0, 0.5, 3.0])
+    array([0., 0., 1.])
+    >>> act.sparsemax([1.0, 1.2, 0.1])
+    array([0.4, 0.6, 0. ])
+    """
+    return _sparsemax_rows(x)[0]
+
+
+@_rowwise_vjp
+def sparsemax_vjp(x, g):
+    r"""Vector-Jacobian product of :func:`sparsemax`.
+
+    On the support :math:`S` (entries with positive output) the Jacobian is
+    :math:`I - \mathbf{1}\mathbf{1}^\top / |S|`, elsewhere 0, so
+    :math:`v_i = [i \in S]\,(g_i - \tfrac{1}{|S|}\sum_{j \in S} g_j)`.
+
+    Parameters
+    ----------
+    x, g : array_like
+        The forward input and the incoming gradient (same shape).
+    axis : int, optional
+        Default ``-1``.
+
+    Returns
+    -------
+    ndarray
+        Same shape and dtype as ``x``.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.get("sparsemax").vjp([1.0, 1.2, 0.1], [1.0, 0.0, 5.0])
+    array([ 0.5, -0.5,  0. ])
+    """
+    p, _ = _sparsemax_rows(x)
+    support = p > 0
+    size = np.sum(support, axis=-1, keepdims=True)
+    mean = np.sum(np.where(support, g, 0.0), axis=-1, keepdims=True) / size
+    v = np.where(support, g - mean, 0.0)
+    return np.where(np.isnan(p), np.nan, v)
+
+
+# --------------------------------------------------------------------------- specs
+
+_I, _J, _K = sp.symbols("i j k", integer=True, positive=True)
+_N = sp.Symbol("n", integer=True, positive=True)
+_XB = sp.IndexedBase("x", real=True)
+_SUM = sp.Sum(sp.exp(_XB[_J]), (_J, 1, _N))
+_SOFTMAX_EXPR = sp.exp(_XB[_I]) / _SUM
+_S = sp.IndexedBase("s", real=True)
+_TAU = sp.Symbol(r"\tau", real=True)
+
+_AXIS_NOTE = (
+    "`dim` has no default: calling `F.softmax(x)` without it is deprecated and "
+    "picks dim 0 for 0-, 1- and 3-D input and dim 1 otherwise"
+)
+
+
+def _row_frameworks(torch_name: str, keras3: str | None, tfk2: str | None, jax: str | None):
+    none = {"axis": None}
+    out = [Framework("PyTorch", torch_name, none, _AXIS_NOTE)]
+    for fw, name in (("Keras 3", keras3), ("tf.keras 2", tfk2), ("JAX", jax)):
+        if name is None:
+            continue
+        out.append(Framework(fw, name, {"axis": -1}))
+    return tuple(out)
+
+
+_PROB_RANGE = Properties(
+    range=(0.0, 1.0, True, True),
+    range_latex=r"[0, 1]",
+    monotonic="no",
+    smoothness="Cinf",
+    zero_centred=False,
+    saturation="both",
+    cost="several transcendentals",
+)
+
+_BRIDLE = Paper(
+    "J. S. Bridle",
+    "Probabilistic Interpretation of Feedforward Classification Network Outputs, with "
+    "Relationships to Statistical Pattern Recognition",
+    "Neurocomputing (NATO ASI Series F68)",
+    1990,
+    "https://doi.org/10.1007/978-3-642-76153-9_28",
+)
+
+register(
+    Spec(
+        name="softmax",
+        title="Softmax",
+        family="softmax",
+        summary="Turns a row of real scores into a probability distribution: exponentiate, "
+        "then normalise.",
+        fn=softmax,
+        vjp=softmax_vjp,
+        elementwise=False,
+        expr=_SOFTMAX_EXPR,
+        derivation=(
+            Step(sp.Derivative(_SOFTMAX_EXPR, _XB[_K]), "differentiate s_i by x_k"),
+            Step(
+                (sp.KroneckerDelta(_I, _K) * sp.exp(_XB[_I]) * _SUM - sp.exp(_XB[_I] + _XB[_K]))
+                / _SUM**2,
+                "quotient rule: ∂e^{x_i}/∂x_k = δ_{ik} e^{x_i}, ∂Σ/∂x_k = e^{x_k}",
+            ),
+            Step(
+                sp.Mul(
+                    sp.exp(_XB[_I]) / _SUM,
+                    sp.KroneckerDelta(_I, _K) - sp.exp(_XB[_K]) / _SUM,
+                    evaluate=False,
+                ),
+                "split the fraction",
+            ),
+            Step(
+                sp.Mul(
+                    _S[_I],
+                    sp.Add(sp.KroneckerDelta(_I, _K), -_S[_K], evaluate=False),
+                    evaluate=False,
+                ),
+                "write s_i for the softmax: ∂s_i/∂x_k = s_i(δ_ik − s_k)",
+            ),
+        ),
+        properties=_PROB_RANGE,
+        strengths=(
+            "Outputs are positive and sum to 1: a probability distribution over classes.",
+            "Smooth and cheap to differentiate: ∂s_i/∂x_k = s_i(δ_ik − s_k); with "
+            "cross-entropy the gradient is simply s − y.",
+            "Shift invariant (softmax(x + c) = softmax(x)), which is what makes the stable "
+            "max-subtraction implementation exact in exact arithmetic.",
+        ),
+        weaknesses=(
+            "Never outputs an exact zero: every class keeps some probability (see sparsemax).",
+            "Saturates: once one score dominates, all gradients become tiny.",
+            "Sensitive to the scale of the scores (temperature): multiplying them by 10 "
+            "turns a soft distribution into a nearly one-hot one.",
+            "The textbook formula overflows for scores above about 709 (float64) or 88 "
+            "(float32); use the max-subtracted form.",
+        ),
+        typical_use="Output layer of multi-class classifiers (with cross-entropy, ideally "
+        "computed from log_softmax); attention weights in transformers.",
+        year=1990,
+        paper=_BRIDLE,
+        frameworks=_row_frameworks(
+            "torch.softmax / torch.nn.functional.softmax(x, dim) / torch.nn.Softmax(dim)",
+            "keras.activations.softmax",
+            "tf.keras.activations.softmax / tf.nn.softmax",
+            "jax.nn.softmax",
+        ),
+        naive=Naive(
+            fn="np.exp(x) / np.sum(np.exp(x), axis=-1, keepdims=True)",
+            why="`np.exp(x)` overflows to `inf` for x ≳ 709.8 (float64) or 88.7 (float32), "
+            "and `inf / inf` is NaN; for a row of scores all below about −745 every "
+            "exponential underflows to 0 and `0 / 0` is NaN as well. Subtracting the row "
+            "maximum first fixes both (one term of the sum is then exactly 1). Copies of the "
+            "max-subtracted form often also write `e.sum(axis=0)`, which normalises the "
+            "wrong axis of a batch.",
+        ),
+        notes="Computed as `e / (1 + δ)` with `e = exp(x − max)` and δ the sum of the other "
+        "exponentials: no overflow, no 0/0, and the row sum is accurate to a few ULP. "
+        "float32 and float16 rows are computed in float64. A single +inf gives the one-hot "
+        "limit; two +inf, or a row of only −inf, have no limit and give NaN (PyTorch and JAX "
+        "give NaN for any +inf).",
+    )
+)
+
+_LOG_EXPR = sp.Add(_XB[_I], -sp.log(_SUM), evaluate=False)
+
+register(
+    Spec(
+        name="log_softmax",
+        title="Log-softmax",
+        family="softmax",
+        summary="The logarithm of softmax, computed without forming the probabilities: "
+        "x_i − logsumexp(x).",
+        fn=log_softmax,
+        vjp=log_softmax_vjp,
+        elementwise=False,
+        expr=_LOG_EXPR,
+        derivation=(
+            Step(sp.Derivative(_LOG_EXPR, _XB[_K]), "differentiate by x_k"),
+            Step(
+                sp.Add(sp.KroneckerDelta(_I, _K), -sp.exp(_XB[_K]) / _SUM, evaluate=False),
+                "∂ log Σ/∂x_k = e^{x_k}/Σ",
+            ),
+            Step(sp.Add(sp.KroneckerDelta(_I, _K), -_S[_K], evaluate=False), "= δ_ik − s_k"),
+        ),
+        properties=Properties(
+            range=(float("-inf"), 0.0, False, True),
+            range_latex=r"(-\infty, 0]",
+            monotonic="no",
+            smoothness="Cinf",
+            zero_centred=False,
+            saturation="right",
+            cost="several transcendentals",
+        ),
+        strengths=(
+            "Exact log-probabilities even where the probabilities underflow: the input of "
+            "cross-entropy / negative log-likelihood losses.",
+            "Simple Jacobian δ_ik − s_k.",
+        ),
+        weaknesses=(
+            "Not a probability: exponentiate to get one.",
+            "Each output depends on the whole row (a reduction), like softmax.",
+        ),
+        typical_use="Last layer before `nll_loss` (PyTorch) or any log-likelihood; "
+        "language-model token scores; the stable way to compute cross-entropy.",
+        year=1990,
+        paper=_BRIDLE,
+        frameworks=_row_frameworks(
+            "torch.log_softmax / torch.nn.functional.log_softmax(x, dim) / "
+            "torch.nn.LogSoftmax(dim)",
+            "keras.activations.log_softmax",
+            "tf.nn.log_softmax",
+            "jax.nn.log_softmax",
+        ),
+        naive=Naive(
+            fn="np.log(np.exp(x) / np.sum(np.exp(x), axis=-1, keepdims=True))",
+            why="Taking the log of softmax gives `-inf` as soon as a probability underflows "
+            "(a score about 745 below the maximum in float64, 104 in float32) and NaN when "
+            "the exponentials overflow. Even the usual stable form `x - m - log(sum(exp(x - "
+            "m)))` returns exactly 0 for the dominant entry when the others are more than "
+            "about 37 below it, where the true value −Σe^{x_j−m} is still representable; "
+            "the catalog uses `log1p` of the sum of the *other* exponentials.",
+        ),
+        notes="`(x − m) − log1p(δ)` with δ = Σ_{j≠M} e^{x_j − m}. Limits as for softmax.",
+    )
+)
+
+_SOFTMIN_EXPR = sp.exp(-_XB[_I]) / sp.Sum(sp.exp(-_XB[_J]), (_J, 1, _N))
+
+register(
+    Spec(
+        name="softmin",
+        title="Softmin",
+        family="softmax",
+        summary="Softmax of the negated scores: the smallest score gets the largest probability.",
+        fn=softmin,
+        vjp=softmin_vjp,
+        elementwise=False,
+        expr=_SOFTMIN_EXPR,
+        derivation=(
+            Step(sp.Derivative(_SOFTMIN_EXPR, _XB[_K]), "differentiate by x_k"),
+            Step(
+                sp.Mul(
+                    -sp.exp(-_XB[_I]) / sp.Sum(sp.exp(-_XB[_J]), (_J, 1, _N)),
+                    sp.KroneckerDelta(_I, _K)
+                    - sp.exp(-_XB[_K]) / sp.Sum(sp.exp(-_XB[_J]), (_J, 1, _N)),
+                    evaluate=False,
+                ),
+                "chain rule through −x: minus the softmax Jacobian at −x",
+            ),
+        ),
+        properties=_PROB_RANGE,
+        strengths=(
+            "A differentiable arg-min: soft assignment to the nearest of several "
+            "candidates (distances in, weights out).",
+        ),
+        weaknesses=(
+            "Just softmax(−x): the same saturation and scale sensitivity.",
+            "Rarely a built-in outside PyTorch.",
+        ),
+        typical_use="Soft nearest-neighbour / soft assignment from distances or energies.",
+        year=1990,
+        paper=_BRIDLE,
+        frameworks=(
+            Framework(
+                "PyTorch",
+                "torch.nn.functional.softmin(x, dim) / torch.nn.Softmin(dim)",
+                {"axis": None},
+                _AXIS_NOTE,
+            ),
+            Framework("Keras 3", "—", note="no built-in; `keras.activations.softmax(-x)`"),
+            Framework("tf.keras 2", "—", note="no built-in; `tf.nn.softmax(-x)`"),
+            Framework("JAX", "—", note="no built-in; `jax.nn.softmax(-x)`"),
+        ),
+        naive=Naive(
+            fn="np.exp(-x) / np.sum(np.exp(-x), axis=-1, keepdims=True)",
+            why="Overflows like naive softmax, for scores below about −709.8 (float64).",
+        ),
+        notes="Computed as the catalog softmax of −x (negation is exact).",
+    )
+)
+
+register(
+    Spec(
+        name="sparsemax",
+        title="Sparsemax",
+        family="softmax",
+        summary="The Euclidean projection of the scores onto the probability simplex: like "
+        "softmax, but with exact zeros.",
+        fn=sparsemax,
+        vjp=sparsemax_vjp,
+        elementwise=False,
+        expr=sp.Piecewise(
+            (sp.Add(_XB[_I], -_TAU, evaluate=False), _XB[_I] > _TAU),
+            (0, True),
+        ),
+        derivation=(
+            Step(
+                sp.Piecewise(
+                    (
+                        sp.Add(
+                            sp.KroneckerDelta(_I, _K),
+                            -sp.Symbol(r"[k \in S]") / sp.Symbol(r"|S|"),
+                            evaluate=False,
+                        ),
+                        sp.Symbol(r"i \in S"),
+                    ),
+                    (0, True),
+                ),
+                "on the support S = {i : z_i > τ}, τ = (Σ_{j∈S} z_j − 1)/|S|, so "
+                "∂p_i/∂z_k = δ_ik − [k ∈ S]/|S|; off the support p_i = 0",
+            ),
+        ),
+        properties=Properties(
+            range=(0.0, 1.0, True, True),
+            range_latex=r"[0, 1]",
+            monotonic="no",
+            smoothness="C0",
+            zero_centred=False,
+            saturation="both",
+            cost="comparison",
+        ),
+        strengths=(
+            "Sparse: scores more than a threshold below the top get exactly zero "
+            "probability, which makes attention weights readable.",
+            "Piecewise linear with a simple Jacobian on the support.",
+            "Still a probability distribution (non-negative, sums to 1).",
+        ),
+        weaknesses=(
+            "Needs a sort per row: O(n log n) instead of softmax's O(n).",
+            "Only C⁰: the Jacobian jumps when an entry enters or leaves the support, and "
+            "entries outside it get zero gradient.",
+            "Not a built-in in PyTorch or JAX.",
+        ),
+        typical_use="Sparse attention and multi-label classification (with the sparsemax "
+        "loss); interpretable attention weights.",
+        year=2016,
+        paper=Paper(
+            "A. F. T. Martins, R. F. Astudillo",
+            "From Softmax to Sparsemax: A Sparse Model of Attention and Multi-Label Classification",
+            "ICML",
+            2016,
+            "https://arxiv.org/abs/1602.02068",
+        ),
+        frameworks=(
+            Framework("PyTorch", "—", note="no built-in (third-party `entmax` package)"),
+            Framework("Keras 3", "keras.activations.sparsemax / keras.ops.sparsemax", {"axis": -1}),
+            Framework(
+                "tf.keras 2",
+                "tfa.activations.sparsemax",
+                {"axis": -1},
+                note="TensorFlow Addons (end of life), not tf.keras itself",
+            ),
+            Framework("JAX", "—", note="no built-in in jax.nn"),
+        ),
+        naive=Naive(
+            fn=None,
+            why="Reference implementations often loop over rows in Python, or find the "
+            "threshold by bisection; the catalog sorts and takes a cumulative sum for all "
+            "rows at once, then re-sums the support with pairwise summation.",
+        ),
+        notes="Sort-based algorithm of Martins & Astudillo (2016), vectorised over rows; "
+        "the row maximum is subtracted first. At a boundary point (z_i = τ) the entry is "
+        "outside the support and gets zero gradient.",
+    )
+)
