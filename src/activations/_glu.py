@@ -1,3 +1,808 @@
-"""_glu"""
+"""Gated linear units and maxout: split the input along an axis and combine the parts.
 
-__all__: list[str] = []
+GLU and its variants split ``x`` into halves ``a`` (first) and ``b`` (second) along
+``axis`` and return ``a · h(b)`` for a gate ``h`` (σ, ReLU, GELU, SiLU), the order of
+``torch.nn.GLU``, ``jax.nn.glu`` and ``keras.activations.glu``.  Maxout takes the
+maximum over consecutive groups of ``pieces`` entries.
+
+The product ``a · h(b)`` is computed in float64 (float32 and float16 inputs too).
+Two rare cases are handled apart, found with one vectorised mask:
+
+* where the gate value is below the smallest normal number (``b`` ≲ −708) but
+  ``a`` is large, ``|a| · h(b)`` is computed as ``exp(log|a| + log h(b))`` with
+  SciPy's ``log_expit``/``log_ndtr``, so the product keeps its digits;
+* infinities give the limits: ``a = ±inf`` with a finite ``b`` gives ``±inf`` times
+  the sign of ``h(b)`` (0 where ``h(b)`` is exactly 0), ``a = 0`` gives 0 for every
+  ``b``, and ``a = ±inf`` with ``h(b) → 0`` (``b = −inf``) has no limit (NaN).
+"""
+
+from __future__ import annotations
+
+import functools
+import numbers
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import sympy as sp
+from scipy import special
+
+from ._array import _finish, as_real_array, check_axis
+from ._spec import Framework, Naive, Paper, Param, Properties, Spec, Step, Variant, register
+from ._symbolic import Phi
+from ._symbolic import sigmoid as _sym_sigmoid
+
+__all__ = ["geglu", "glu", "maxout", "reglu", "swiglu"]
+
+_TINY = float(np.finfo(np.float64).tiny)
+_SQRT_2_OVER_PI = float(np.sqrt(2.0 / np.pi))
+_INV_SQRT_2PI = float(1.0 / np.sqrt(2.0 * np.pi))
+_GELU_CUBIC = 0.044715
+
+
+# --------------------------------------------------------------------------- gates
+
+
+@dataclass(frozen=True)
+class _Gate:
+    """A gate h(b) with what the careful paths need.
+
+    ``h`` and ``dh`` are accurate for finite ``b``; ``log_abs`` is log|h(b)| (None if
+    the plain product is always exact, as for ReLU); ``sign`` is the sign of h(b)
+    for finite b (0 where h(b) is exactly 0); ``at_inf`` are h(+inf) and h′(+inf)
+    (h(−inf) = h′(−inf) = 0 for every gate here).
+    """
+
+    h: Callable[[np.ndarray], np.ndarray]
+    dh: Callable[[np.ndarray], np.ndarray]
+    log_abs: Callable[[np.ndarray], np.ndarray] | None
+    sign: Callable[[np.ndarray], np.ndarray]
+    at_inf: tuple[float, float]
+
+
+def _sig(b):
+    return 1.0 / (1.0 + np.exp(-b))
+
+
+def _dsig(b):
+    e = np.exp(-np.abs(b))
+    return e / np.square(1.0 + e)
+
+
+def _tanh_u2(b):
+    """2u for the tanh GELU: 0.5(1 + tanh u) = σ(2u), u = √(2/π)(b + 0.044715 b³)."""
+    return 2.0 * _SQRT_2_OVER_PI * (b + _GELU_CUBIC * b**3)
+
+
+def _gelu_tanh_dh(b):
+    t = _tanh_u2(b)
+    dt = 2.0 * _SQRT_2_OVER_PI * (1.0 + 3.0 * _GELU_CUBIC * b * b)
+    return _sig(t) + b * dt * _dsig(t)
+
+
+_GATES: dict[str, _Gate] = {
+    "sigmoid": _Gate(_sig, _dsig, special.log_expit, lambda b: np.ones_like(b), (1.0, 0.0)),
+    "relu": _Gate(
+        lambda b: np.maximum(b, 0.0) + 0.0,
+        lambda b: np.heaviside(b, 0.0),
+        None,
+        lambda b: (b > 0).astype(b.dtype),
+        (np.inf, 1.0),
+    ),
+    "silu": _Gate(
+        lambda b: b * _sig(b),
+        lambda b: _sig(b) * (1.0 + b * _sig(-b)),
+        lambda b: np.log(np.abs(b)) + special.log_expit(b),
+        np.sign,
+        (np.inf, 1.0),
+    ),
+    "gelu": _Gate(
+        lambda b: b * special.ndtr(b),
+        lambda b: special.ndtr(b) + b * (_INV_SQRT_2PI * np.exp(-0.5 * b * b)),
+        lambda b: np.log(np.abs(b)) + special.log_ndtr(b),
+        np.sign,
+        (np.inf, 1.0),
+    ),
+    "gelu_tanh": _Gate(
+        lambda b: b * _sig(_tanh_u2(b)),
+        _gelu_tanh_dh,
+        lambda b: np.log(np.abs(b)) + special.log_expit(_tanh_u2(b)),
+        np.sign,
+        (np.inf, 1.0),
+    ),
+}
+
+
+def _gate_values(gate: _Gate, b: np.ndarray, deriv: bool) -> np.ndarray:
+    """h(b) (or h′(b)) with the limits at b = ±inf."""
+    v = gate.dh(b) if deriv else gate.h(b)
+    inf = np.isinf(b)
+    if inf.any():
+        v = np.where(inf, np.where(b > 0, gate.at_inf[int(deriv)], 0.0), v)
+    return v
+
+
+def _product(a: np.ndarray, b: np.ndarray, h: np.ndarray, gate: _Gate) -> np.ndarray:
+    """a · h(b) with an accurate tail and the limits at infinity (see the module notes)."""
+    y = a * h
+    rare = ~np.isfinite(y) | (np.abs(h) < _TINY)
+    if not rare.any():
+        return y
+    a_r, b_r, h_r = a[rare], b[rare], h[rare]
+    y_r = a_r * h_r
+    fin_b = np.isfinite(b_r)
+    sgn = gate.sign(np.where(fin_b, b_r, 1.0))  # sign of h for finite b
+    if gate.log_abs is not None:
+        careful = fin_b & np.isfinite(a_r) & (a_r != 0) & (sgn != 0) & (np.abs(h_r) < _TINY)
+        if careful.any():
+            mag = np.exp(np.log(np.abs(a_r[careful])) + gate.log_abs(b_r[careful]))
+            y_r[careful] = np.sign(a_r[careful]) * sgn[careful] * mag
+    # a = ±inf, b finite: ±inf · sign(h(b)), or 0 where h(b) is exactly 0.
+    inf_a = np.isinf(a_r) & fin_b
+    y_r = np.where(inf_a, np.where(sgn == 0, 0.0, a_r * sgn), y_r)
+    # a = 0: 0 for every b (0 · inf has the limit 0 along a = 0).
+    y_r = np.where((a_r == 0) & ~np.isnan(b_r), a_r * 0.0, y_r)
+    y[rare] = y_r
+    return y
+
+
+# --------------------------------------------------------------------------- wrappers
+
+
+def _halves(fname: str, arr: np.ndarray, axis: Any) -> tuple[np.ndarray, np.ndarray, int]:
+    if arr.ndim == 0:
+        raise ValueError(f"{fname}: needs at least one axis to split, got a 0-d input")
+    ax = check_axis(fname, axis, arr.ndim)
+    n = arr.shape[ax]
+    if n % 2:
+        raise ValueError(
+            f"{fname}: axis {axis} has odd size {n}; it must split into two equal halves a, b"
+        )
+    work = np.moveaxis(arr, ax, -1).astype(np.float64, copy=False)
+    return work[..., : n // 2], work[..., n // 2 :], ax
+
+
+def _approx_gate(fname: str, approximate: Any) -> str:
+    if not isinstance(approximate, str):
+        raise TypeError(
+            f"{fname}: approximate must be 'none' or 'tanh', got {type(approximate).__name__}"
+        )
+    if approximate not in ("none", "tanh"):
+        raise ValueError(f"{fname}: approximate must be 'none' or 'tanh', got {approximate!r}")
+    return "gelu" if approximate == "none" else "gelu_tanh"
+
+
+def _gated_unit(gate_name: str | None):
+    """Build ``f(x, axis=-1)`` (and, for GEGLU, ``approximate``) for one gate."""
+
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        fname = func.__name__
+
+        @functools.wraps(func)
+        def wrapper(x, axis=-1, **kwargs):
+            arr, out = as_real_array(x, fname)
+            gname = gate_name or _approx_gate(fname, kwargs.pop("approximate", "none"))
+            if kwargs:
+                raise TypeError(f"{fname}: unexpected argument {next(iter(kwargs))!r}")
+            a, b, ax = _halves(fname, arr, axis)
+            gate = _GATES[gname]
+            with np.errstate(all="ignore"):
+                y = _product(a, b, _gate_values(gate, b, False), gate)
+            return _finish(np.moveaxis(y, -1, ax), out, False)
+
+        return wrapper
+
+    return decorate
+
+
+def _gated_vjp(gate_name: str | None, fname: str) -> Callable[..., Any]:
+    def vjp(x, g, axis=-1, **kwargs):
+        arr, out = as_real_array(x, fname)
+        garr, _ = as_real_array(g, fname)
+        gname = gate_name or _approx_gate(fname, kwargs.pop("approximate", "none"))
+        if kwargs:
+            raise TypeError(f"{fname}: unexpected argument {next(iter(kwargs))!r}")
+        a, b, ax = _halves(fname, arr, axis)
+        gw = np.moveaxis(garr, ax, -1).astype(np.float64, copy=False)
+        if gw.shape != a.shape:
+            raise ValueError(
+                f"{fname}: g must have the output's shape "
+                f"{np.moveaxis(a, -1, ax).shape}, got {garr.shape}"
+            )
+        gate = _GATES[gname]
+        with np.errstate(all="ignore"):
+            da = _product(gw, b, _gate_values(gate, b, False), gate)
+            db = (gw * a) * _gate_values(gate, b, True)
+            v = np.concatenate([da, db], axis=-1)
+        return _finish(np.moveaxis(v, -1, ax), out, False)
+
+    vjp.__name__ = vjp.__qualname__ = fname
+    vjp.__doc__ = (
+        "Vector-Jacobian product: the gradient of ``sum(g * f(x))`` with respect to ``x``.\n\n"
+        "``g`` has the output's shape (half of ``x`` along ``axis``); the result has ``x``'s.\n"
+        "The Jacobian is block diagonal: ``[g · h(b), g · a · h′(b)]``.\n"
+    )
+    return vjp
+
+
+# --------------------------------------------------------------------------- functions
+
+
+@_gated_unit("sigmoid")
+def glu(x, axis=-1):
+    r"""Gated linear unit (Dauphin et al., 2017): :math:`a \cdot \sigma(b)`.
+
+    ``x`` is split along ``axis`` into its first half ``a`` and second half ``b``
+    (``torch.nn.GLU``'s order: the *second* half is the gate).
+
+    Parameters
+    ----------
+    x : array_like
+        Real input; its size along ``axis`` must be even.
+    axis : int, optional
+        The axis to split; default ``-1``.
+
+    Returns
+    -------
+    ndarray
+        ``a * sigmoid(b)``: ``x``'s shape with ``axis`` halved, same dtype as ``x``.
+
+    Raises
+    ------
+    TypeError
+        For complex, string or object input.
+    ValueError
+        If the size of ``axis`` is odd (or the input is 0-d).
+    numpy.exceptions.AxisError
+        If ``axis`` is out of range.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.glu([1.0, 2.0, 0.0, 100.0])
+    array([0.5, 2. ])
+    >>> act.glu([[1.0], [0.0]], axis=0)
+    array([[0.5]])
+    >>> float(act.glu([1e300, -730.0])[0])  # 1e300·σ(−730); 1e300 * expit(-730) gives 0.0
+    9.226313569121896e-18
+    """
+
+
+@_gated_unit("relu")
+def reglu(x, axis=-1):
+    r"""ReGLU (Shazeer, 2020): :math:`a \cdot \max(0, b)`, halves ``a``, ``b`` along ``axis``.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input; its size along ``axis`` must be even.
+    axis : int, optional
+        The axis to split; default ``-1``.
+
+    Returns
+    -------
+    ndarray
+        ``a * relu(b)``, ``axis`` halved, same dtype as ``x``.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.reglu([3.0, 3.0, -1.0, 2.0])
+    array([-0.,  6.])
+    """
+
+
+@_gated_unit(None)
+def geglu(x, axis=-1, approximate="none"):
+    r"""GEGLU (Shazeer, 2020): :math:`a \cdot \operatorname{GELU}(b) = a\, b\, \Phi(b)`.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input; its size along ``axis`` must be even.
+    axis : int, optional
+        The axis to split; default ``-1``.
+    approximate : {"none", "tanh"}, optional
+        GELU form, as in ``gelu``: exact :math:`b\Phi(b)` (default) or the tanh
+        approximation :math:`\tfrac{b}{2}(1 + \tanh(\sqrt{2/\pi}(b + 0.044715 b^3)))`,
+        computed as :math:`b\,\sigma(2u)` so it does not cancel for b ≪ 0.
+
+    Returns
+    -------
+    ndarray
+        ``a * gelu(b)``, ``axis`` halved, same dtype as ``x``.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.geglu([2.0, 1.0])
+    array([1.68268949])
+    >>> act.geglu([2.0, 1.0], approximate="tanh")
+    array([1.68238398])
+    """
+
+
+@_gated_unit("silu")
+def swiglu(x, axis=-1):
+    r"""SwiGLU (Shazeer, 2020): :math:`a \cdot \operatorname{SiLU}(b) = a\, b\, \sigma(b)`.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input; its size along ``axis`` must be even.
+    axis : int, optional
+        The axis to split; default ``-1``.
+
+    Returns
+    -------
+    ndarray
+        ``a * silu(b)``, ``axis`` halved, same dtype as ``x``.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.swiglu([2.0, 1.0])
+    array([1.46211716])
+    """
+
+
+def _pieces(fname: str, pieces: Any) -> int:
+    if isinstance(pieces, bool) or not isinstance(pieces, numbers.Integral):
+        raise TypeError(f"{fname}: pieces must be a positive integer, got {pieces!r}")
+    if pieces < 1:
+        raise ValueError(f"{fname}: pieces must be a positive integer, got {pieces!r}")
+    return int(pieces)
+
+
+def _groups(fname: str, arr: np.ndarray, axis: Any, pieces: Any):
+    k = _pieces(fname, pieces)
+    if arr.ndim == 0:
+        arr = arr.reshape(1)
+    ax = check_axis(fname, axis, arr.ndim)
+    n = arr.shape[ax]
+    if n % k:
+        raise ValueError(f"{fname}: axis {axis} has size {n}, not a multiple of pieces={k}")
+    work = np.moveaxis(arr, ax, -1)
+    return work.reshape((*work.shape[:-1], n // k, k)), ax, k
+
+
+def maxout(x, pieces=2, axis=-1):
+    r"""Maxout (Goodfellow et al., 2013): the maximum over groups of ``pieces`` entries.
+
+    Along ``axis``, entries ``[0:k]``, ``[k:2k]``, … (``k = pieces``) form the
+    groups; each group gives one output, so ``axis`` shrinks by a factor ``k``.
+    NaN in a group gives NaN.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input; its size along ``axis`` must be a multiple of ``pieces``.
+    pieces : int, optional
+        Entries per group, default 2 (TensorFlow Addons' ``Maxout`` takes the number
+        of groups, ``num_units``, instead).
+    axis : int, optional
+        Default ``-1``.
+
+    Returns
+    -------
+    ndarray
+        Group maxima, same dtype as ``x``.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.maxout([1.0, -2.0, 0.5, 3.0])
+    array([1., 3.])
+    >>> act.maxout([1.0, -2.0, 0.5, 3.0], pieces=4)
+    array([3.])
+    """
+    arr, out = as_real_array(x, "maxout")
+    grouped, ax, _ = _groups("maxout", arr, axis, pieces)
+    y = np.max(grouped, axis=-1) if grouped.size else grouped[..., 0]
+    return _finish(np.moveaxis(y, -1, ax), out, False)
+
+
+def maxout_vjp(x, g, pieces=2, axis=-1):
+    """Vector-Jacobian product of :func:`maxout`: ``g`` goes to the first maximum of each group.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.get("maxout").vjp([1.0, -2.0, 0.5, 3.0], [10.0, 20.0])
+    array([10.,  0.,  0., 20.])
+    """
+    arr, out = as_real_array(x, "maxout_vjp")
+    garr, _ = as_real_array(g, "maxout_vjp")
+    grouped, ax, k = _groups("maxout_vjp", arr, axis, pieces)
+    gw = np.moveaxis(garr, ax, -1) if garr.ndim else garr.reshape(1)
+    if gw.shape != grouped.shape[:-1]:
+        raise ValueError(
+            f"maxout_vjp: g must have the output's shape, got {garr.shape} for input {arr.shape}"
+        )
+    v = np.zeros(grouped.shape, dtype=np.result_type(gw.dtype, grouped.dtype))
+    if grouped.size:
+        idx = np.argmax(grouped, axis=-1)[..., None]
+        np.put_along_axis(v, idx, gw[..., None], axis=-1)
+    v = v.reshape((*grouped.shape[:-2], grouped.shape[-2] * k))
+    return _finish(np.moveaxis(v, -1, ax), out, False)
+
+
+# --------------------------------------------------------------------------- specs
+
+A, B = sp.symbols("a b", real=True)
+
+
+def _relu_sym(t):
+    return sp.Piecewise((t, t > 0), (0, True))
+
+
+_TANH_GELU = B * (1 + sp.tanh(sp.sqrt(2 / sp.pi) * (B + sp.Rational(44715, 1000000) * B**3))) / 2
+
+
+def _grad_steps(expr: sp.Expr, final: sp.Expr, note: str) -> tuple[Step, ...]:
+    return (
+        Step(
+            sp.ImmutableMatrix([[sp.Derivative(expr, A), sp.Derivative(expr, B)]]),
+            "the gradient with respect to the two halves (a, b); the Jacobian of the whole "
+            "layer is block diagonal",
+        ),
+        Step(final, note),
+    )
+
+
+_DAUPHIN = Paper(
+    "Y. N. Dauphin, A. Fan, M. Auli, D. Grangier",
+    "Language Modeling with Gated Convolutional Networks",
+    "ICML",
+    2017,
+    "https://arxiv.org/abs/1612.08083",
+)
+_SHAZEER = Paper(
+    "N. Shazeer",
+    "GLU Variants Improve Transformer",
+    "arXiv:2002.05202",
+    2020,
+    "https://arxiv.org/abs/2002.05202",
+)
+
+_ORDER_NOTE = (
+    "Shazeer (2020) writes the feed-forward block as (act(xW) ⊗ xV)W₂: the activation "
+    "is on the *first* projection. When both projections are fused into one matrix and "
+    "split, which half is gated is a convention; this catalog gates the second half, "
+    "like torch.nn.GLU. Check the order before loading someone else's weights."
+)
+
+
+def _composed(torch_expr: str, keras_expr: str, jax_expr: str) -> tuple[Framework, ...]:
+    return (
+        Framework("PyTorch", "—", note=f"no built-in; `{torch_expr}`"),
+        Framework("Keras 3", "—", note=f"no built-in; `{keras_expr}`"),
+        Framework("tf.keras 2", "—", note="no built-in; split with `tf.split` and multiply"),
+        Framework("JAX", "—", note=f"no built-in; `{jax_expr}`"),
+    )
+
+
+_GATED_PROPS = Properties(
+    range=(float("-inf"), float("inf"), False, False),
+    range_latex=r"(-\infty, \infty)",
+    monotonic="no",
+    smoothness="Cinf",
+    zero_centred=True,
+    saturation="none",
+    self_gated=False,
+    cost="one transcendental",
+)
+
+_GLU_EXPR = A * _sym_sigmoid(B)
+register(
+    Spec(
+        name="glu",
+        title="GLU (gated linear unit)",
+        family="glu",
+        summary="Splits the input into halves a and b and returns a·σ(b): a linear path "
+        "with a learned sigmoid gate.",
+        fn=glu,
+        vjp=_gated_vjp("sigmoid", "glu_vjp"),
+        elementwise=False,
+        expr=_GLU_EXPR,
+        derivation=_grad_steps(
+            _GLU_EXPR,
+            sp.ImmutableMatrix(
+                [[_sym_sigmoid(B), sp.Mul(A, _sym_sigmoid(B), 1 - _sym_sigmoid(B), evaluate=False)]]
+            ),
+            "f is linear in a; σ′ = σ(1 − σ) for b",
+        ),
+        properties=_GATED_PROPS,
+        strengths=(
+            "The linear path a·σ(b) lets gradients flow without vanishing "
+            "(∂f/∂a = σ(b)), while σ(b) learns which features to pass.",
+            "Outperformed LSTM-style gating in gated convolutional language models.",
+        ),
+        weaknesses=(
+            "Halves the width: the layer before it must produce twice the features "
+            "(more parameters per output unit).",
+            "Unbounded in a, and the sigmoid gate saturates for large |b|.",
+        ),
+        typical_use="Gated convolutional networks (language, speech: the conformer "
+        "convolution module); the ancestor of the SwiGLU/GEGLU transformer blocks.",
+        year=2017,
+        paper=_DAUPHIN,
+        frameworks=(
+            Framework(
+                "PyTorch",
+                "torch.nn.functional.glu(x, dim=-1) / torch.nn.GLU(dim=-1)",
+                {"axis": -1},
+                "first half × σ(second half)",
+            ),
+            Framework("Keras 3", "keras.activations.glu / keras.ops.glu", {"axis": -1}),
+            Framework("tf.keras 2", "—", note="no built-in (added in Keras 3)"),
+            Framework("JAX", "jax.nn.glu", {"axis": -1}),
+        ),
+        naive=Naive(
+            fn=None,
+            why="`a * (1 / (1 + np.exp(-b)))` is fine for moderate values; for b ≲ −708 "
+            "the gate is subnormal or 0 and a large `a` times it loses its digits (or "
+            "gives `inf * 0 = nan`); the catalog multiplies in log space there.",
+        ),
+        notes="Halves: `a = x[:n/2]`, `b = x[n/2:]` along `axis`; an odd size raises "
+        "`ValueError`. " + _ORDER_NOTE,
+    )
+)
+
+_REGLU_EXPR = A * _relu_sym(B)
+register(
+    Spec(
+        name="reglu",
+        title="ReGLU",
+        family="glu",
+        summary="GLU with a ReLU gate: a·max(0, b).",
+        fn=reglu,
+        vjp=_gated_vjp("relu", "reglu_vjp"),
+        elementwise=False,
+        expr=_REGLU_EXPR,
+        derivation=_grad_steps(
+            _REGLU_EXPR,
+            sp.ImmutableMatrix([[_relu_sym(B), sp.Piecewise((A, B > 0), (0, True))]]),
+            "f is linear in a; ReLU′(b) = 1 for b > 0 and 0 otherwise (0 at the kink)",
+        ),
+        properties=_GATED_PROPS.__class__(
+            **{**_GATED_PROPS.__dict__, "smoothness": "C0", "cost": "arithmetic"}
+        ),
+        strengths=(
+            "The cheapest GLU variant (no transcendental); in Shazeer's experiments it "
+            "beat the ReLU feed-forward block.",
+        ),
+        weaknesses=(
+            "Gate is exactly 0 for b ≤ 0: units can die as with ReLU.",
+            "Only C⁰ in b.",
+        ),
+        typical_use="Transformer feed-forward blocks (T5-style FFN variants).",
+        year=2020,
+        paper=_SHAZEER,
+        frameworks=_composed(
+            "a, b = x.chunk(2, dim=-1); a * F.relu(b)",
+            "a, b = keras.ops.split(x, 2, axis=-1); a * keras.activations.relu(b)",
+            "a, b = jnp.split(x, 2, axis=-1); a * jax.nn.relu(b)",
+        ),
+        naive=Naive(fn=None, why="The product is exact up to one rounding."),
+        notes=_ORDER_NOTE,
+    )
+)
+
+_GEGLU_EXPR = A * B * Phi(B)
+register(
+    Spec(
+        name="geglu",
+        title="GEGLU",
+        family="glu",
+        summary="GLU with a GELU gate: a·GELU(b) = a·b·Φ(b).",
+        fn=geglu,
+        vjp=_gated_vjp(None, "geglu_vjp"),
+        elementwise=False,
+        expr=_GEGLU_EXPR,
+        parameters=(
+            Param(
+                "approximate",
+                "none",
+                'GELU form: "none" (exact, bΦ(b)) or "tanh" (the tanh approximation)',
+            ),
+        ),
+        variants=(Variant("tanh", {"approximate": "tanh"}, A * _TANH_GELU),),
+        derivation=_grad_steps(
+            _GEGLU_EXPR,
+            sp.ImmutableMatrix(
+                [
+                    [
+                        B * Phi(B),
+                        sp.Mul(
+                            A,
+                            Phi(B) + B * sp.exp(-(B**2) / 2) / sp.sqrt(2 * sp.pi),
+                            evaluate=False,
+                        ),
+                    ]
+                ]
+            ),
+            "f is linear in a; GELU′(b) = Φ(b) + bφ(b)",
+        ),
+        properties=_GATED_PROPS.__class__(
+            **{**_GATED_PROPS.__dict__, "cost": "several transcendentals"}
+        ),
+        strengths=(
+            "Among the best feed-forward variants in Shazeer's comparison (lowest "
+            "perplexity together with SwiGLU).",
+            "Smooth gate that lets small negative values through.",
+        ),
+        weaknesses=(
+            "Two projections instead of one: to keep the parameter count, the hidden "
+            "width is usually cut to 2/3.",
+            "Costs an erf (or a tanh) per unit.",
+        ),
+        typical_use="Transformer feed-forward blocks (e.g. T5 v1.1 and some diffusion models).",
+        year=2020,
+        paper=_SHAZEER,
+        frameworks=_composed(
+            "a, b = x.chunk(2, dim=-1); a * F.gelu(b)  (approximate='none' default)",
+            "a, b = keras.ops.split(x, 2, axis=-1); a * keras.activations.gelu(b)  "
+            "(approximate=True default: the tanh form)",
+            "a, b = jnp.split(x, 2, axis=-1); a * jax.nn.gelu(b)  "
+            "(approximate=True default: the tanh form)",
+        ),
+        naive=Naive(
+            fn=None,
+            why="`a * 0.5 * b * (1 + erf(b / sqrt(2)))` cancels for b ≲ −5 (the GELU "
+            "tail becomes 0 or noise); the catalog uses `b * ndtr(b)`, and for the tanh "
+            "form `b * σ(2u)` instead of `0.5 b (1 + tanh u)`.",
+        ),
+        notes=_ORDER_NOTE,
+    )
+)
+
+_SWIGLU_EXPR = A * B * _sym_sigmoid(B)
+register(
+    Spec(
+        name="swiglu",
+        title="SwiGLU",
+        family="glu",
+        summary="GLU with a SiLU (swish) gate: a·b·σ(b). The feed-forward block of LLaMA and PaLM.",
+        fn=swiglu,
+        vjp=_gated_vjp("silu", "swiglu_vjp"),
+        elementwise=False,
+        expr=_SWIGLU_EXPR,
+        derivation=_grad_steps(
+            _SWIGLU_EXPR,
+            sp.ImmutableMatrix(
+                [
+                    [
+                        B * _sym_sigmoid(B),
+                        sp.Mul(
+                            A,
+                            _sym_sigmoid(B),
+                            1 + B * (1 - _sym_sigmoid(B)),
+                            evaluate=False,
+                        ),
+                    ]
+                ]
+            ),
+            "f is linear in a; SiLU′(b) = σ(b)(1 + b(1 − σ(b)))",
+        ),
+        properties=_GATED_PROPS,
+        strengths=(
+            "Best or tied-best feed-forward variant in Shazeer's comparison; adopted by "
+            "PaLM, LLaMA and most open large language models.",
+            "Smooth, non-monotonic gate; cheap (one exponential).",
+        ),
+        weaknesses=(
+            "Two projections (three weight matrices per block with the output one); "
+            "hidden width usually scaled by 2/3 to keep the parameter count.",
+            "Why it works so well is empirical (Shazeer: 'we offer no explanation').",
+        ),
+        typical_use="Feed-forward blocks of large language models.",
+        year=2020,
+        paper=_SHAZEER,
+        frameworks=_composed(
+            "a, b = x.chunk(2, dim=-1); a * F.silu(b)",
+            "a, b = keras.ops.split(x, 2, axis=-1); a * keras.activations.silu(b)",
+            "a, b = jnp.split(x, 2, axis=-1); a * jax.nn.silu(b)",
+        ),
+        naive=Naive(
+            fn=None,
+            why="`a * b / (1 + np.exp(-b))` is accurate for moderate values but gives "
+            "`inf * 0 = nan` or a digit-less subnormal product for huge |a| and b ≲ −708; "
+            "the catalog multiplies in log space there.",
+        ),
+        notes=_ORDER_NOTE,
+    )
+)
+
+
+class _GroupMax(sp.Function):
+    """max over the k pieces of group i (printing only)."""
+
+    nargs = 2
+
+    def _latex(self, printer, exp=None):
+        i, k = (printer._print(a) for a in self.args)
+        return rf"\max_{{1 \le j \le {k}}} z_{{{i} j}}"
+
+
+_GI, _PK = sp.Symbol("i", integer=True, positive=True), sp.Symbol("k", integer=True, positive=True)
+
+register(
+    Spec(
+        name="maxout",
+        title="Maxout",
+        family="glu",
+        summary="The maximum over groups of k inputs: a learned piecewise-linear convex "
+        "activation.",
+        fn=maxout,
+        vjp=maxout_vjp,
+        elementwise=False,
+        expr=_GroupMax(_GI, _PK),
+        parameters=(
+            Param(
+                "pieces",
+                2,
+                "entries per group (k); the axis must be a multiple of it",
+                latex="k",
+                examples=(2, 3, 4),
+                positive=True,
+            ),
+        ),
+        derivation=(
+            Step(
+                sp.Piecewise(
+                    (1, sp.Symbol(r"j = \arg\max_{j'} z_{ij'}")),
+                    (0, True),
+                ),
+                "∂/∂z_ij: 1 for the (first) maximum of the group, 0 for the others",
+            ),
+        ),
+        properties=Properties(
+            range=(float("-inf"), float("inf"), False, False),
+            range_latex=r"(-\infty, \infty)",
+            monotonic="non-decreasing",
+            smoothness="C0",
+            zero_centred=False,
+            saturation="none",
+            cost="comparison",
+        ),
+        strengths=(
+            "Learns its own convex piecewise-linear activation; ReLU and leaky ReLU "
+            "are special cases (with a zero or scaled piece).",
+            "Never saturates and never dies: the gradient always reaches one piece.",
+            "Paired well with dropout in the original paper.",
+        ),
+        weaknesses=(
+            "k times the parameters and compute of the layer before it.",
+            "Rarely used today; no PyTorch, Keras 3 or JAX built-in.",
+        ),
+        typical_use="Historical: maxout networks with dropout (2013); occasionally in "
+        "GAN discriminators.",
+        year=2013,
+        paper=Paper(
+            "I. J. Goodfellow, D. Warde-Farley, M. Mirza, A. Courville, Y. Bengio",
+            "Maxout Networks",
+            "ICML",
+            2013,
+            "https://arxiv.org/abs/1302.4389",
+        ),
+        frameworks=(
+            Framework("PyTorch", "—", note="no built-in; `x.unflatten(-1, (-1, k)).amax(-1)`"),
+            Framework("Keras 3", "—", note="no built-in"),
+            Framework(
+                "tf.keras 2",
+                "tfa.layers.Maxout(num_units, axis=-1)",
+                note="TensorFlow Addons (end of life); takes the number of groups, not k",
+            ),
+            Framework("JAX", "—", note="no built-in; reshape and `jnp.max`"),
+        ),
+        naive=Naive(
+            fn="np.max(x.reshape(*x.shape[:-1], -1, 2), axis=-1)",
+            why="Exact. The catalog adds axis handling and a clear error when the axis is "
+            "not a multiple of k.",
+        ),
+        notes="Groups are consecutive blocks of k entries along `axis` (the layout of "
+        "TensorFlow's maxout reshape).",
+    )
+)
