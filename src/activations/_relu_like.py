@@ -1,15 +1,69 @@
-"""ReLU-like activations: piecewise-linear rectifiers."""
+"""ReLU-like activations: piecewise-linear rectifiers.
+
+Every function here is exact up to the rounding of its one operation (a product
+``slope * x``, a sum ``x + 3``, a square): comparisons and ``np.maximum``/``np.clip``
+do not round.  The derivatives are step functions; they are built from a boolean
+mask with arithmetic (``h + s * (1 - h)``) rather than ``np.where``, which is slow on
+randomly signed input, and NaN inputs are put back afterwards (a comparison with
+NaN is simply ``False``).
+"""
 
 from __future__ import annotations
 
 import numpy as np
 import sympy as sp
 
-from ._array import elementwise
-from ._spec import Framework, Kink, Naive, Paper, Properties, Spec, Step, register
+from ._array import elementwise, real_param
+from ._spec import Framework, Kink, Naive, Paper, Param, Properties, Spec, Step, register
 from ._symbolic import X
 
-__all__ = ["relu"]
+__all__ = ["leaky_relu", "prelu", "relu", "relu6", "relu_squared", "rrelu", "threshold"]
+
+
+# --------------------------------------------------------------------------- helpers
+# (shared with the other family modules of this package)
+
+
+def _keep_nan(y, x):
+    """``y`` with NaN wherever ``x`` is NaN (a mask built by comparisons loses them)."""
+    nan = np.isnan(x)
+    if nan.any():
+        y = np.where(nan, np.nan, y)
+    return y
+
+
+def _step(mask, x):
+    """The 0/1 step given by a boolean ``mask``, in ``x``'s dtype, NaN where ``x`` is."""
+    return _keep_nan(mask.astype(x.dtype), x)
+
+
+def _two_values(mask, x, low):
+    """``1`` where ``mask`` else ``low`` (scalar or array), exactly: ``h + low·(1 − h)``."""
+    h = mask.astype(x.dtype)
+    y = np.subtract(1.0, h)
+    y = y * low
+    y += h
+    return _keep_nan(y, x)
+
+
+def _finite(fname: str, pname: str, value, **kwargs):
+    """:func:`real_param` that also rejects ±inf (a slope or threshold must be finite)."""
+    v = real_param(fname, pname, value, **kwargs)
+    if not np.all(np.isfinite(v)):
+        raise ValueError(f"{fname}: {pname} must be finite, got {value!r}")
+    return v
+
+
+def _leaky(x, slope):
+    """x for x > 0, ``slope * x`` otherwise, for a finite scalar ``slope``."""
+    if slope == 0.0:
+        return np.maximum(x, 0.0) + 0.0  # avoid 0 * (-inf) = NaN; relu's +0.0 for x <= 0
+    y = x * slope
+    # max(x, s x) picks x for x > 0 and s x for x < 0 when s <= 1; min does when s > 1.
+    return np.maximum(x, y, out=y) if slope <= 1.0 else np.minimum(x, y, out=y)
+
+
+# --------------------------------------------------------------------------- relu
 
 
 @elementwise
@@ -17,7 +71,7 @@ def relu(x):
     r"""Rectified linear unit, :math:`\operatorname{ReLU}(x) = \max(0, x)`.
 
     NaN propagates (``np.maximum`` does, unlike ``np.where(x > 0, x, 0)``), and
-    ``relu(-0.0)`` is ``0.0``.
+    ``relu(-0.0)`` is ``+0.0``.
 
     Parameters
     ----------
@@ -29,20 +83,29 @@ def relu(x):
     ndarray or scalar
         max(0, x), same dtype as ``x`` (float64 for integer input).
 
+    See Also
+    --------
+    leaky_relu : a small slope instead of 0 for x < 0.
+    relu6 : ReLU capped at 6.
+
     Examples
     --------
     >>> import activations as act
-    >>> act.relu([-2.0, 0.0, 3.0])
-    array([0., 0., 3.])
+    >>> act.relu([-2.0, 0.0, 3.0, float("nan")])
+    array([0., 0., 3., nan])
     """
-    return np.maximum(x, 0.0) + 0.0  # + 0.0 turns max(-0.0, 0.0) into +0.0
+    y = np.maximum(x, 0.0)
+    y += 0.0  # max(-0.0, 0.0) may return -0.0; adding +0.0 makes it +0.0
+    return y
 
 
 @elementwise
 def relu_grad(x):
-    """ReLU′(x): 1 for x > 0, 0 for x ≤ 0 (0 at the kink, like every framework)."""
-    return np.heaviside(x, 0.0)
+    """ReLU′(x): 1 for x > 0, 0 for x ≤ 0 (0 at the kink, like every framework), NaN for NaN."""
+    return _step(x > 0, x)
 
+
+_FRAMEWORK_NOTE_0 = "the gradient at 0 is 0 in PyTorch, TensorFlow and JAX"
 
 register(
     Spec(
@@ -65,8 +128,8 @@ register(
             Kink(
                 0.0,
                 0.0,
-                "ReLU′(0) = 0, the convention of PyTorch, TensorFlow and "
-                "JAX (any value in [0, 1] is a valid subgradient).",
+                "ReLU′(0) = 0, the convention of PyTorch, TensorFlow and JAX (any value "
+                "in [0, 1] is a valid subgradient).",
             ),
         ),
         properties=Properties(
@@ -79,14 +142,17 @@ register(
             cost="comparison",
         ),
         strengths=(
-            "One comparison: the cheapest non-linearity there is.",
-            "Gradient exactly 1 for positive inputs, so it does not vanish through depth.",
-            "Sparse activations: about half the units output exactly zero.",
+            "One comparison: the cheapest non-linearity there is, and exact in floating point.",
+            "Gradient exactly 1 for positive inputs, so the activation itself does not "
+            "shrink gradients through depth (unlike sigmoid and tanh).",
+            "Sparse activations: units with negative pre-activation output exactly zero.",
         ),
         weaknesses=(
-            "Dying ReLU: a unit whose input stays negative gets zero gradient and never recovers.",
-            "Not zero-centred and unbounded above: activations can grow layer by layer "
-            "without normalisation.",
+            "Dying ReLU: a unit whose pre-activation is negative for every input gets zero "
+            "gradient and stops learning (large learning rates or a bad bias make this "
+            "common).",
+            "Not zero-centred and unbounded above: the mean activation is positive and can "
+            "grow layer by layer without normalisation.",
             "Not differentiable at 0 (a convention picks the gradient there).",
         ),
         typical_use="Hidden layers of CNNs and MLPs; the baseline every other activation "
@@ -100,24 +166,950 @@ register(
             "https://www.cs.toronto.edu/~hinton/absps/reluICML.pdf",
         ),
         frameworks=(
-            Framework("PyTorch", "torch.relu / torch.nn.ReLU"),
+            Framework("PyTorch", "torch.relu / torch.nn.ReLU", note=_FRAMEWORK_NOTE_0),
             Framework(
                 "Keras 3",
                 "keras.activations.relu",
-                note="also takes negative_slope, max_value and threshold",
+                note="also takes negative_slope, max_value and threshold (all off by default)",
             ),
             Framework(
                 "tf.keras 2",
                 "tf.keras.activations.relu / tf.nn.relu",
-                note="tf.keras takes alpha, max_value and threshold",
+                note="tf.keras.activations.relu takes alpha, max_value and threshold",
             ),
-            Framework("JAX", "jax.nn.relu"),
+            Framework("JAX", "jax.nn.relu", note="custom JVP: gradient 0 at 0"),
         ),
+        aliases=("rectifier",),
         naive=Naive(
             fn="np.maximum(0, x)",
             grad="(x > 0).astype(float)",
-            why="The textbook form is exact; the catalog only adds `+ 0.0` so that "
-            "`relu(-0.0)` is `+0.0`, and keeps NaN in the derivative.",
+            why="The textbook value is exact. The textbook derivative turns NaN into 0 "
+            "(a comparison with NaN is False), hiding bad inputs; the catalog puts NaN "
+            "back, and adds `+ 0.0` to the value so that `relu(-0.0)` is `+0.0`.",
         ),
+        notes="The rectifier appears as early as Fukushima's 1969 feature extractor; Nair & "
+        "Hinton (2010) and Glorot, Bordes & Bengio (2011) made it the default. "
+        "`np.maximum` propagates NaN and never rounds; `+ 0.0` normalises the sign of "
+        "zero. The derivative is a comparison cast to float, with NaN restored: "
+        "`np.heaviside` would do both but is several times slower on randomly signed input.",
+    )
+)
+
+
+# --------------------------------------------------------------------------- relu6
+
+
+@elementwise
+def relu6(x):
+    r"""ReLU capped at 6, :math:`\min(\max(0, x), 6)`.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input of any shape.
+
+    Returns
+    -------
+    ndarray or scalar
+        min(max(0, x), 6), same dtype as ``x`` (float64 for integer input); ``+0.0``
+        for ``-0.0``; NaN for NaN.
+
+    See Also
+    --------
+    hard_tanh : clip to an arbitrary interval.
+    hard_sigmoid : relu6(x + 3) / 6.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.relu6([-1.0, 3.0, 10.0, float("inf")])
+    array([0., 3., 6., 6.])
+    """
+    y = np.clip(x, 0.0, 6.0)
+    y += 0.0  # clip(-0.0, 0, 6) is -0.0
+    return y
+
+
+@elementwise
+def relu6_grad(x):
+    """ReLU6′(x): 1 on (0, 6), 0 elsewhere including both kinks (PyTorch, TF, JAX)."""
+    return _step((x > 0) & (x < 6), x)
+
+
+register(
+    Spec(
+        name="relu6",
+        title="ReLU6",
+        family="relu-like",
+        summary="ReLU clipped at 6: bounded activations that survive low-precision "
+        "arithmetic on mobile hardware.",
+        fn=relu6,
+        grad=relu6_grad,
+        expr=sp.Piecewise((0, X <= 0), (6, X >= 6), (X, True)),
+        derivation=(
+            Step(
+                sp.Piecewise(
+                    (sp.Derivative(0, X), X <= 0),
+                    (sp.Derivative(6, X), X >= 6),
+                    (sp.Derivative(X, X), True),
+                ),
+                "differentiate each piece",
+            ),
+            Step(
+                sp.Piecewise((0, X <= 0), (0, X >= 6), (1, True)),
+                "both kinks take the flat piece",
+            ),
+        ),
+        kinks=(
+            Kink(0.0, 0.0, "ReLU6′(0) = 0 in PyTorch, TensorFlow and JAX, as for ReLU."),
+            Kink(
+                6.0,
+                0.0,
+                "ReLU6′(6) = 0 in PyTorch (it is hardtanh(x, 0, 6)), TensorFlow and JAX "
+                "(whose custom JVP makes both kinks 0).",
+            ),
+        ),
+        properties=Properties(
+            range=(0.0, 6.0, True, True),
+            range_latex=r"[0, 6]",
+            monotonic="non-decreasing",
+            smoothness="C0",
+            zero_centred=False,
+            saturation="both",
+            cost="comparison",
+        ),
+        strengths=(
+            "Bounded output [0, 6]: activations fit a fixed-point or 8-bit range without "
+            "overflow, which is why mobile networks (MobileNet v1/v2) use it.",
+            "Exact and as cheap as ReLU (a clip).",
+        ),
+        weaknesses=(
+            "Zero gradient above 6 as well as below 0: saturated units stop learning on both "
+            "sides.",
+            "The cap 6 is arbitrary (chosen empirically by Krizhevsky).",
+            "Not zero-centred.",
+        ),
+        typical_use="Mobile and quantised CNNs (MobileNet v1/v2); the building block of "
+        "hard_sigmoid and hard_swish.",
+        year=2010,
+        paper=Paper(
+            "A. Krizhevsky",
+            "Convolutional Deep Belief Networks on CIFAR-10",
+            "Technical report, University of Toronto",
+            2010,
+            "https://www.cs.toronto.edu/~kriz/conv-cifar10-aug2010.pdf",
+        ),
+        frameworks=(
+            Framework("PyTorch", "torch.nn.functional.relu6 / torch.nn.ReLU6"),
+            Framework("Keras 3", "keras.activations.relu6"),
+            Framework(
+                "tf.keras 2",
+                "tf.nn.relu6",
+                note="or tf.keras.activations.relu(x, max_value=6.0) / "
+                "tf.keras.layers.ReLU(max_value=6.0)",
+            ),
+            Framework("JAX", "jax.nn.relu6"),
+        ),
+        naive=Naive(
+            fn="np.minimum(np.maximum(0, x), 6)",
+            grad="((x > 0) & (x < 6)).astype(float)",
+            why="Exact; the textbook derivative only turns NaN into 0. The catalog uses "
+            "`np.clip` (one pass instead of two) and returns `+0.0` for `-0.0`.",
+        ),
+        notes="`np.clip` is a single ufunc pass, propagates NaN and never rounds; "
+        "`+ 0.0` turns the `-0.0` that `clip` passes through into `+0.0`.",
+    )
+)
+
+
+# --------------------------------------------------------------------------- leaky_relu
+
+
+def _slope(fname, value):
+    return _finite(fname, "negative_slope", value)
+
+
+@elementwise
+def leaky_relu(x, negative_slope=0.01):
+    r"""Leaky ReLU: :math:`x` for :math:`x > 0`, :math:`\alpha x` otherwise.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input of any shape.
+    negative_slope : float, default 0.01
+        The slope α for x ≤ 0 (PyTorch's default and name; Keras 3's function uses
+        0.2, tf.keras 2's layer 0.3). Any finite real is accepted.
+
+    Returns
+    -------
+    ndarray or scalar
+        Same dtype as ``x`` (float64 for integer input). For x ≤ 0 the value is the
+        product ``negative_slope * x`` exactly as IEEE rounds it, so ``-0.0`` gives
+        ``-0.0`` (as in PyTorch and JAX); with ``negative_slope=0`` the function is
+        :func:`relu` (``+0.0`` for x ≤ 0, and 0 at −∞ rather than 0·(−∞) = NaN).
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``negative_slope`` is not a finite real number.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.leaky_relu([-10.0, 0.0, 2.0])
+    array([-0.1,  0. ,  2. ])
+    >>> act.leaky_relu([-10.0, 2.0], negative_slope=0.2)
+    array([-2.,  2.])
+    """
+    return _leaky(x, float(_slope("leaky_relu", negative_slope)))
+
+
+@elementwise
+def leaky_relu_grad(x, negative_slope=0.01):
+    """1 for x > 0, ``negative_slope`` for x ≤ 0 (PyTorch and TensorFlow at 0)."""
+    s = float(_slope("leaky_relu", negative_slope))
+    return _two_values(x > 0, x, s)
+
+
+_SLOPE = Param(
+    "negative_slope",
+    0.01,
+    "Slope for x ≤ 0.",
+    latex=r"\alpha",
+    examples=(0.01, 0.1, 0.2, 0.3),
+)
+
+register(
+    Spec(
+        name="leaky_relu",
+        title="Leaky ReLU",
+        family="relu-like",
+        summary="ReLU with a small slope α for negative inputs, so no unit's gradient is "
+        "ever exactly zero.",
+        fn=leaky_relu,
+        grad=leaky_relu_grad,
+        parameters=(_SLOPE,),
+        expr=sp.Piecewise((X, X > 0), (_SLOPE.symbol * X, True)),
+        derivation=(
+            Step(
+                sp.Piecewise(
+                    (sp.Derivative(X, X), X > 0),
+                    (sp.Derivative(_SLOPE.symbol * X, X), True),
+                ),
+                "differentiate each piece",
+            ),
+            Step(
+                sp.Piecewise((1, X > 0), (_SLOPE.symbol, True)),
+                "the kink at 0 takes the lower piece",
+            ),
+        ),
+        kinks=(
+            Kink(
+                0.0,
+                0.01,
+                "f′(0) = α here and in PyTorch and TensorFlow (`x > 0 ? 1 : α`); "
+                "`jax.nn.leaky_relu` is written `where(x >= 0, x, α x)`, so JAX returns 1.",
+            ),
+        ),
+        properties=Properties(
+            range=(float("-inf"), float("inf"), False, False),
+            range_latex=r"(-\infty, \infty)",
+            monotonic="increasing",
+            smoothness="C0",
+            zero_centred=True,
+            saturation="none",
+            cost="comparison",
+        ),
+        strengths=(
+            "No dead units: the gradient for x < 0 is α, not 0.",
+            "As cheap and as exact as ReLU (one product).",
+            "Negative outputs pull the mean activation towards zero.",
+        ),
+        weaknesses=(
+            "α is a hyperparameter, and frameworks disagree on its default (0.01, 0.2, 0.3).",
+            "With the usual small α the negative side carries little signal; in practice "
+            "the gain over ReLU is often small.",
+            "Not differentiable at 0.",
+        ),
+        typical_use="Hidden layers where dying ReLUs are a problem; GAN discriminators "
+        "(α = 0.2, from DCGAN); YOLO detectors (α = 0.1).",
+        year=2013,
+        paper=Paper(
+            "A. L. Maas, A. Y. Hannun, A. Y. Ng",
+            "Rectifier Nonlinearities Improve Neural Network Acoustic Models",
+            "ICML Workshop on Deep Learning for Audio, Speech and Language Processing",
+            2013,
+            "https://ai.stanford.edu/~amaas/papers/relu_hybrid_icml2013_final.pdf",
+        ),
+        frameworks=(
+            Framework(
+                "PyTorch",
+                "torch.nn.functional.leaky_relu / torch.nn.LeakyReLU",
+                defaults={"negative_slope": 0.01},
+            ),
+            Framework(
+                "Keras 3",
+                "keras.activations.leaky_relu / keras.layers.LeakyReLU",
+                defaults={"negative_slope": 0.2},
+                note="the function defaults to 0.2 but the layer keras.layers.LeakyReLU "
+                "defaults to negative_slope=0.3",
+            ),
+            Framework(
+                "tf.keras 2",
+                "tf.keras.layers.LeakyReLU / tf.nn.leaky_relu",
+                defaults={"negative_slope": 0.3},
+                note="the layer's parameter is alpha=0.3; tf.nn.leaky_relu(features, "
+                "alpha=0.2) defaults to 0.2",
+            ),
+            Framework(
+                "JAX",
+                "jax.nn.leaky_relu",
+                defaults={"negative_slope": 0.01},
+                note="gradient 1 at x = 0 (where(x >= 0, ...))",
+            ),
+        ),
+        aliases=("lrelu", "leakyrelu"),
+        naive=Naive(
+            fn="np.where(x > 0, x, negative_slope * x)",
+            grad="np.where(x > 0, 1.0, negative_slope)",
+            why="Exact, but the textbook derivative turns NaN into `negative_slope`, and "
+            "`np.where` on randomly signed input is slower than the arithmetic it selects "
+            "between. The catalog computes `max(x, αx)` (or `min` for α > 1), one rounding.",
+        ),
+        notes="For 0 ≤ α ≤ 1, `max(x, αx)` equals the piecewise definition (αx ≤ x exactly "
+        "when x ≥ 0) and costs one multiplication and one comparison; for α > 1 the same "
+        "holds with `min`. α = 0 is routed to ReLU so that −∞ gives 0 rather than "
+        "0·(−∞) = NaN. The derivative `h + α(1 − h)` with h ∈ {0, 1} is exact: it is "
+        "either 1 + α·0 or 0 + α.",
+    )
+)
+
+
+# --------------------------------------------------------------------------- prelu
+
+
+def _weight(fname, weight, dtype):
+    w = _finite(fname, "weight", weight, array=True)
+    if isinstance(w, float):
+        return w
+    return w.astype(dtype)
+
+
+@elementwise
+def prelu(x, weight=0.25):
+    r"""Parametric ReLU: :math:`x` for :math:`x > 0`, :math:`a x` otherwise, with learnable a.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input of any shape.
+    weight : float or array_like, default 0.25
+        The learned slope a (PyTorch's initial value 0.25). An array is broadcast
+        against ``x`` with NumPy's rules, so a per-channel weight of shape ``(C,)``
+        applies to the *last* axis; for PyTorch's channel-first ``(N, C, H, W)``
+        layout pass ``weight[:, None, None]``. An array weight is cast to the dtype
+        ``x`` is computed in, as frameworks store it.
+
+    Returns
+    -------
+    ndarray or scalar
+        Same dtype as ``x``, shape ``broadcast(x, weight)``. ``-0.0`` gives ``-0.0``
+        (the product ``a · (-0.0)``), as in PyTorch; a zero weight gives 0 at −∞.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``weight`` is not real or not finite.
+
+    See Also
+    --------
+    leaky_relu : the same function with a fixed slope.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.prelu([-2.0, 3.0])
+    array([-0.5,  3. ])
+    >>> act.prelu([[-2.0, -2.0], [1.0, -4.0]], weight=[0.1, 0.5])  # one slope per column
+    array([[-0.2, -1. ],
+           [ 1. , -2. ]])
+    """
+    w = _weight("prelu", weight, x.dtype)
+    if isinstance(w, float):
+        return _leaky(x, w)
+    y = np.where(x > 0, x, w * x)
+    if np.any(w == 0):  # 0 * (-inf) = NaN; the limit is 0
+        y = np.where((x == -np.inf) & (w == 0), 0.0, y)
+    return y
+
+
+@elementwise
+def prelu_grad(x, weight=0.25):
+    """∂f/∂x: 1 for x > 0, ``weight`` for x ≤ 0 (PyTorch's convention at 0)."""
+    w = _weight("prelu", weight, x.dtype)
+    return _two_values(x > 0, x, w)
+
+
+@elementwise
+def prelu_weight_grad(x, weight=0.25):
+    r"""∂f/∂a, elementwise: x for x ≤ 0, 0 for x > 0, in the shape of ``prelu(x, weight)``.
+
+    To get the gradient of a loss with respect to a broadcast ``weight``, multiply by
+    the upstream gradient and sum over the broadcast axes.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.get("prelu").param_grads["weight"]([-2.0, 3.0])
+    array([-2.,  0.])
+    """
+    w = _weight("prelu", weight, x.dtype)
+    y = np.minimum(x, 0.0)
+    y = y + np.zeros_like(w)  # broadcast to the shape of f; +0.0 also normalises -0.0
+    return y
+
+
+_WEIGHT = Param(
+    "weight",
+    0.25,
+    "Learned slope for x ≤ 0 (a scalar or an array broadcast against x).",
+    latex="a",
+    examples=(0.25, 0.05, 0.5, -0.25),
+    learnable=True,
+)
+
+register(
+    Spec(
+        name="prelu",
+        title="PReLU (parametric ReLU)",
+        family="relu-like",
+        summary="Leaky ReLU whose negative slope is learned, per layer or per channel.",
+        fn=prelu,
+        grad=prelu_grad,
+        param_grads={"weight": prelu_weight_grad},
+        parameters=(_WEIGHT,),
+        expr=sp.Piecewise((X, X > 0), (_WEIGHT.symbol * X, True)),
+        derivation=(
+            Step(
+                sp.Piecewise(
+                    (sp.Derivative(X, X), X > 0),
+                    (sp.Derivative(_WEIGHT.symbol * X, X), True),
+                ),
+                "differentiate each piece",
+            ),
+            Step(
+                sp.Piecewise((1, X > 0), (_WEIGHT.symbol, True)),
+                "the kink at 0 takes the lower piece",
+            ),
+        ),
+        kinks=(
+            Kink(
+                0.0,
+                0.25,
+                "∂f/∂x at 0 is a (the lower piece), as in PyTorch (`x > 0 ? 1 : a`). Keras "
+                "computes relu(x) − a·relu(−x), whose gradient at 0 is 0 because relu′(0) = 0.",
+            ),
+        ),
+        properties=Properties(
+            range=(float("-inf"), float("inf"), False, False),
+            range_latex=r"(-\infty, \infty)",
+            monotonic="increasing",
+            smoothness="C0",
+            zero_centred=True,
+            saturation="none",
+            cost="comparison",
+        ),
+        strengths=(
+            "The network chooses the negative slope; He et al. report a gain over ReLU on "
+            "ImageNet at negligible cost (one parameter per channel).",
+            "No dead units as long as the learned slope is non-zero.",
+        ),
+        weaknesses=(
+            "Extra parameters; weight decay on them pulls the slope towards 0 (ReLU), so "
+            "He et al. train it without weight decay.",
+            "The learned slope can become negative or larger than 1, making the "
+            "activation non-monotonic or expansive.",
+            "Frameworks disagree on the initial slope (PyTorch 0.25, Keras 0).",
+        ),
+        typical_use="CNNs for image classification and super-resolution, usually with one "
+        "slope per channel.",
+        year=2015,
+        paper=Paper(
+            "K. He, X. Zhang, S. Ren, J. Sun",
+            "Delving Deep into Rectifiers: Surpassing Human-Level Performance on ImageNet "
+            "Classification",
+            "ICCV",
+            2015,
+            "https://arxiv.org/abs/1502.01852",
+        ),
+        frameworks=(
+            Framework(
+                "PyTorch",
+                "torch.nn.PReLU(num_parameters=1, init=0.25) / torch.nn.functional.prelu",
+                defaults={"weight": 0.25},
+                note="num_parameters=C gives one slope per channel (dimension 1)",
+            ),
+            Framework(
+                "Keras 3",
+                "keras.layers.PReLU",
+                defaults={"weight": 0.0},
+                note="alpha_initializer='zeros': training starts from ReLU; one slope per "
+                "input element unless shared_axes is given",
+            ),
+            Framework(
+                "tf.keras 2",
+                "tf.keras.layers.PReLU",
+                defaults={"weight": 0.0},
+                note="alpha_initializer='zeros', shared_axes=None",
+            ),
+        ),
+        aliases=("parametric_relu",),
+        naive=Naive(
+            fn="np.where(x > 0, x, weight * x)",
+            grad="np.where(x > 0, 1.0, weight)",
+            why="Exact; the textbook derivative turns NaN into `weight`. The catalog takes "
+            "the `max(x, ax)` route for a scalar weight (faster), keeps `np.where` for an "
+            "array weight, and provides ∂f/∂a = min(x, 0).",
+        ),
+        notes="`jax.nn` has no PReLU (Flax's `flax.linen.PReLU` initialises the slope to "
+        "0.01). An array weight is cast to the compute dtype before the product, so a "
+        "float32 input sees one rounding, as in frameworks that store the weight in the "
+        "layer's dtype. ∂f/∂a is returned elementwise in the shape of f; summing it times "
+        "the upstream gradient over the broadcast axes gives the weight's gradient.",
+    )
+)
+
+
+# --------------------------------------------------------------------------- rrelu
+
+
+@elementwise
+def rrelu(x, lower=1.0 / 8.0, upper=1.0 / 3.0, training=False, generator=None):
+    r"""Randomised leaky ReLU.
+
+    Evaluation mode (the default) is deterministic: :func:`leaky_relu` with slope
+    :math:`(l + u)/2`. Training mode draws one slope per element from
+    :math:`U(l, u)` with ``generator``.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input of any shape.
+    lower, upper : float, default 1/8 and 1/3
+        Bounds l ≤ u of the slope (PyTorch's defaults).
+    training : bool, default False
+        Sample the slopes (True) or use their mean (False).
+    generator : numpy.random.Generator, optional
+        Required when ``training=True``; ignored otherwise. Exactly ``x.size``
+        uniforms are drawn whatever the values of ``x``, so the same generator
+        state gives the same slopes in :func:`rrelu` and its ``grad``.
+
+    Returns
+    -------
+    ndarray or scalar
+        Same dtype as ``x``. For x ≤ 0 the value is ``slope * x``; ``-0.0`` gives
+        ``-0.0``.
+
+    Raises
+    ------
+    ValueError
+        If ``lower > upper``, a bound is not finite, or ``training=True`` without a
+        generator.
+    TypeError
+        If a bound is not real, ``training`` is not a bool or ``generator`` is not a
+        ``numpy.random.Generator``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import activations as act
+    >>> act.rrelu([-48.0, 1.0])  # slope (1/8 + 1/3) / 2 = 11/48
+    array([-11.,   1.])
+    >>> y = act.rrelu(-np.ones(4), training=True, generator=np.random.default_rng(0))
+    >>> bool(np.all((-1/3 <= y) & (y <= -1/8)))
+    True
+    """
+    slopes = _rrelu_slopes(x, lower, upper, training, generator)
+    if isinstance(slopes, float):
+        return _leaky(x, slopes)
+    return np.where(x > 0, x, slopes * x)
+
+
+@elementwise
+def rrelu_grad(x, lower=1.0 / 8.0, upper=1.0 / 3.0, training=False, generator=None):
+    """1 for x > 0, the slope for x ≤ 0 (the mean slope in evaluation mode)."""
+    slopes = _rrelu_slopes(x, lower, upper, training, generator)
+    return _two_values(x > 0, x, slopes)
+
+
+def _rrelu_slopes(x, lower, upper, training, generator):
+    lo = float(_finite("rrelu", "lower", lower))
+    hi = float(_finite("rrelu", "upper", upper))
+    if lo > hi:
+        raise ValueError(f"rrelu: lower must not exceed upper, got lower={lo!r} > upper={hi!r}")
+    if not isinstance(training, bool | np.bool_):
+        raise TypeError(f"rrelu: training must be a bool, got {type(training).__name__}")
+    if not training:
+        return (lo + hi) / 2.0
+    if generator is None:
+        raise ValueError(
+            "rrelu: training=True samples slopes and needs generator=numpy.random.Generator"
+        )
+    if not isinstance(generator, np.random.Generator):
+        raise TypeError(
+            f"rrelu: generator must be a numpy.random.Generator, got {type(generator).__name__}"
+        )
+    return generator.uniform(lo, hi, size=x.shape).astype(x.dtype)
+
+
+_LOWER = Param(
+    "lower", 1.0 / 8.0, "Lower bound of the random slope.", latex="l", examples=(0.125, 0.0, 0.3)
+)
+_UPPER = Param(
+    "upper", 1.0 / 3.0, "Upper bound of the random slope.", latex="u", examples=(1 / 3, 0.2, 0.5)
+)
+_TRAINING = Param("training", False, "Sample slopes (training) or use their mean (evaluation).")
+_GENERATOR = Param("generator", None, "numpy.random.Generator for training mode.")
+
+register(
+    Spec(
+        name="rrelu",
+        title="RReLU (randomised leaky ReLU)",
+        family="relu-like",
+        summary="Leaky ReLU whose slope is drawn at random during training and fixed to "
+        "its mean at test time.",
+        fn=rrelu,
+        grad=rrelu_grad,
+        parameters=(_LOWER, _UPPER, _TRAINING, _GENERATOR),
+        expr=sp.Piecewise((X, X > 0), ((_LOWER.symbol + _UPPER.symbol) / 2 * X, True)),
+        derivation=(
+            Step(
+                sp.Piecewise(
+                    (sp.Derivative(X, X), X > 0),
+                    (sp.Derivative((_LOWER.symbol + _UPPER.symbol) / 2 * X, X), True),
+                ),
+                "evaluation mode: differentiate each piece",
+            ),
+            Step(
+                sp.Piecewise((1, X > 0), ((_LOWER.symbol + _UPPER.symbol) / 2, True)),
+                "the kink at 0 takes the lower piece",
+            ),
+        ),
+        kinks=(
+            Kink(
+                0.0,
+                (1 / 8 + 1 / 3) / 2,
+                "f′(0) = (l + u)/2 in evaluation mode (the sampled slope in training "
+                "mode), as in PyTorch, which treats x ≤ 0 as the negative side.",
+            ),
+        ),
+        properties=Properties(
+            range=(float("-inf"), float("inf"), False, False),
+            range_latex=r"(-\infty, \infty)",
+            monotonic="increasing",
+            smoothness="C0",
+            zero_centred=True,
+            saturation="none",
+            cost="comparison",
+        ),
+        strengths=(
+            "The random slope acts as a regulariser (Xu et al. found it reduced "
+            "overfitting on small datasets such as CIFAR-100).",
+            "Deterministic and as cheap as leaky ReLU at inference.",
+        ),
+        weaknesses=(
+            "Training is stochastic: reproducing a run needs the generator state.",
+            "Evidence of its benefit comes from small-scale experiments; it is rarely "
+            "used in modern architectures.",
+            "The test-time slope differs between the paper and PyTorch (see notes).",
+        ),
+        typical_use="Small image-classification CNNs where extra regularisation helps; "
+        "otherwise mostly of historical interest.",
+        year=2015,
+        paper=Paper(
+            "B. Xu, N. Wang, T. Chen, M. Li",
+            "Empirical Evaluation of Rectified Activations in Convolutional Network",
+            "arXiv:1505.00853",
+            2015,
+            "https://arxiv.org/abs/1505.00853",
+        ),
+        frameworks=(
+            Framework(
+                "PyTorch",
+                "torch.nn.functional.rrelu / torch.nn.RReLU",
+                defaults={"lower": 1.0 / 8.0, "upper": 1.0 / 3.0, "training": False},
+                note="the module samples while in .train() mode; the function's "
+                "training defaults to False",
+            ),
+        ),
+        naive=Naive(
+            fn="np.where(x > 0, x, (lower + upper) / 2 * x)",
+            grad="np.where(x > 0, 1.0, (lower + upper) / 2)",
+            why="Evaluation mode is leaky ReLU and exact either way; the textbook "
+            "derivative turns NaN into the slope.",
+        ),
+        notes="Keras and JAX have no RReLU (TensorFlow Addons, now unmaintained, had "
+        "`tfa.activations.rrelu`). The paper writes the negative side as x / a with "
+        "a ~ U(3, 8) and uses x / ((3 + 8)/2) = 2x/11 ≈ 0.18x at test time; PyTorch "
+        "samples the slope 1/a directly from U(1/8, 1/3) and uses its mean "
+        "11/48 ≈ 0.23 at test time. The catalog follows PyTorch. Training mode draws "
+        "`x.size` uniforms from the generator regardless of the values of x, so a "
+        "generator in the same state reproduces the same slopes in `fn` and `grad`.",
+    )
+)
+
+
+# --------------------------------------------------------------------------- threshold
+
+
+@elementwise
+def threshold(x, threshold=0.0, value=0.0):
+    r"""Threshold: :math:`x` if :math:`x > \theta`, else ``value`` (PyTorch's ``F.threshold``).
+
+    Parameters
+    ----------
+    x : array_like
+        Real input of any shape.
+    threshold : float, default 0.0
+        θ; inputs at or below it are replaced. PyTorch and Keras have no default;
+        the catalog's 0.0 makes ``threshold(x)`` equal to :func:`relu`.
+    value : float, default 0.0
+        The replacement.
+
+    Returns
+    -------
+    ndarray or scalar
+        Same dtype as ``x``; NaN for NaN (PyTorch tests ``x <= threshold``, which is
+        False for NaN). ``-0.0`` is at or below θ = 0 and gives ``value``.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.threshold([-1.0, 0.5, 2.0], threshold=1.0, value=-5.0)
+    array([-5., -5.,  2.])
+    """
+    t = float(_finite("threshold", "threshold", threshold))
+    v = float(_finite("threshold", "value", value))
+    if v == t:  # the continuous case: max(x, θ), one pass
+        y = np.maximum(x, t)
+        if t == 0.0:
+            y += 0.0
+        return y
+    return np.where(x <= t, v, x)
+
+
+@elementwise
+def threshold_grad(x, threshold=0.0, value=0.0):
+    """1 for x > θ, 0 for x ≤ θ (PyTorch's convention at θ)."""
+    t = float(_finite("threshold", "threshold", threshold))
+    _finite("threshold", "value", value)
+    return _step(x > t, x)
+
+
+_THETA = Param(
+    "threshold",
+    0.0,
+    "Inputs at or below θ are replaced.",
+    latex=r"\theta",
+    examples=(0.0, 1.0, -1.0),
+)
+_VALUE = Param("value", 0.0, "The replacement value.", latex="v", examples=(0.0, -1.0, 0.5))
+
+register(
+    Spec(
+        name="threshold",
+        title="Threshold",
+        family="relu-like",
+        summary="Keeps inputs above a threshold θ and replaces the rest by a constant; "
+        "ReLU is the case θ = v = 0.",
+        fn=threshold,
+        grad=threshold_grad,
+        parameters=(_THETA, _VALUE),
+        expr=sp.Piecewise((X, X > _THETA.symbol), (_VALUE.symbol, True)),
+        derivation=(
+            Step(
+                sp.Piecewise(
+                    (sp.Derivative(X, X), X > _THETA.symbol),
+                    (sp.Derivative(_VALUE.symbol, X), True),
+                ),
+                "differentiate each piece",
+            ),
+            Step(
+                sp.Piecewise((1, X > _THETA.symbol), (0, True)),
+                "θ itself takes the constant piece",
+            ),
+        ),
+        kinks=(
+            Kink(
+                0.0,
+                0.0,
+                "f′(θ) = 0, as in PyTorch (`x <= θ ? 0 : 1`). For v ≠ θ the function jumps "
+                "at θ and has no derivative there.",
+            ),
+        ),
+        properties=Properties(
+            range=(0.0, float("inf"), True, False),
+            range_latex=r"\{v\} \cup (\theta, \infty)",
+            monotonic="non-decreasing",
+            smoothness="C0",
+            zero_centred=False,
+            saturation="left",
+            cost="comparison",
+        ),
+        strengths=(
+            "Generalises ReLU: θ > 0 suppresses small positive responses (thresholded ReLU).",
+            "Exact and cheap.",
+        ),
+        weaknesses=(
+            "Discontinuous whenever v ≠ θ: the jump has no gradient, so θ cannot be learned "
+            "by backpropagation.",
+            "Zero gradient below θ, like ReLU's dead region (and larger for θ > 0).",
+            "No framework agrees on a default (PyTorch and Keras 3 require both values).",
+        ),
+        typical_use="Thresholded ReLU in zero-bias autoencoders (θ = 1); clamping "
+        "activations or masking small values.",
+        year=2015,
+        paper=Paper(
+            "K. Konda, R. Memisevic, D. Krueger",
+            "Zero-bias autoencoders and the benefits of co-adapting features",
+            "ICLR",
+            2015,
+            "https://arxiv.org/abs/1402.3337",
+        ),
+        frameworks=(
+            Framework(
+                "PyTorch",
+                "torch.nn.functional.threshold / torch.nn.Threshold",
+                note="threshold and value are required (no defaults)",
+            ),
+            Framework(
+                "Keras 3",
+                "keras.activations.threshold",
+                note="threshold(x, threshold, default_value): both required",
+            ),
+            Framework(
+                "tf.keras 2",
+                "tf.keras.layers.ThresholdedReLU",
+                defaults={"threshold": 1.0, "value": None},
+                note="theta=1.0; always replaces by 0 (no value parameter)",
+            ),
+        ),
+        naive=Naive(
+            fn="np.where(x > threshold, x, value)",
+            grad="(x > threshold).astype(float)",
+            why="The textbook `np.where(x > θ, x, v)` returns v for NaN, silently; "
+            "PyTorch's `x <= θ ? v : x` (and the catalog) propagate NaN.",
+        ),
+        notes="The test is written `x <= θ` so that NaN falls through to x. When v = θ the "
+        "function is continuous and equals `max(x, θ)`, which the catalog uses (one pass, "
+        "no `np.where`). The defaults θ = v = 0 are the catalog's choice (PyTorch and "
+        "Keras 3 have none): they make the function ReLU and keep every property claim "
+        "checkable.",
+    )
+)
+
+
+# --------------------------------------------------------------------------- relu_squared
+
+
+@elementwise
+def relu_squared(x):
+    r"""Squared ReLU, :math:`\max(0, x)^2` (Primer).
+
+    Parameters
+    ----------
+    x : array_like
+        Real input of any shape.
+
+    Returns
+    -------
+    ndarray or scalar
+        max(0, x)², same dtype as ``x``; ``+inf`` once x² overflows; ``+0.0`` for x ≤ 0.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.relu_squared([-3.0, 0.5, 3.0])
+    array([0.  , 0.25, 9.  ])
+    """
+    r = np.maximum(x, 0.0)
+    r *= r  # (-0.0)² = +0.0
+    return r
+
+
+@elementwise
+def relu_squared_grad(x):
+    """2 max(0, x): continuous, 0 at 0."""
+    r = np.maximum(x, 0.0)
+    r *= 2.0
+    r += 0.0
+    return r
+
+
+register(
+    Spec(
+        name="relu_squared",
+        title="Squared ReLU",
+        family="relu-like",
+        summary="ReLU squared: zero for negative inputs and x² for positive ones; the "
+        "feed-forward activation found by the Primer architecture search.",
+        fn=relu_squared,
+        grad=relu_squared_grad,
+        expr=sp.Piecewise((X**2, X > 0), (0, True)),
+        derivation=(
+            Step(
+                sp.Piecewise((sp.Derivative(X**2, X), X > 0), (sp.Derivative(0, X), True)),
+                "differentiate each piece",
+            ),
+            Step(sp.Piecewise((2 * X, X > 0), (0, True)), "power rule"),
+        ),
+        kinks=(
+            Kink(
+                0.0,
+                0.0,
+                "f′ is continuous at 0 (both pieces give 0); only f″ jumps, from 0 to 2.",
+            ),
+        ),
+        properties=Properties(
+            range=(0.0, float("inf"), True, False),
+            range_latex=r"[0, \infty)",
+            monotonic="non-decreasing",
+            smoothness="C1",
+            zero_centred=False,
+            saturation="left",
+            cost="arithmetic",
+        ),
+        strengths=(
+            "In So et al.'s Primer search it improved the quality-per-compute of "
+            "Transformer language models over ReLU and GELU, at the cost of one multiply.",
+            "Continuously differentiable (unlike ReLU), and sparse like ReLU.",
+        ),
+        weaknesses=(
+            "Grows quadratically: large activations and gradients (f′ = 2x) can destabilise "
+            "training without normalisation.",
+            "Dead for negative inputs, like ReLU.",
+            "Not built into PyTorch, Keras or JAX.",
+        ),
+        typical_use="Feed-forward blocks of Transformer language models (Primer and successors).",
+        year=2021,
+        paper=Paper(
+            "D. R. So, W. Mańke, H. Liu, Z. Dai, N. Shazeer, Q. V. Le",
+            "Primer: Searching for Efficient Transformers for Language Modeling",
+            "NeurIPS",
+            2021,
+            "https://arxiv.org/abs/2109.08668",
+        ),
+        frameworks=(),
+        aliases=("squared_relu",),
+        naive=Naive(
+            fn="np.maximum(0, x) ** 2",
+            grad="2 * np.maximum(0, x)",
+            why="Exact up to one rounding (the square); overflow to `inf` past √max is the "
+            "true result.",
+        ),
+        notes="No framework ships it as a named activation: write `torch.relu(x) ** 2` "
+        "or `jnp.square(jax.nn.relu(x))`. `max(x, 0)` never rounds, so the square is the "
+        "one rounding; the square of `-0.0` is `+0.0`.",
     )
 )
