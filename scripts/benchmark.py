@@ -1,0 +1,730 @@
+"""Accuracy and speed of every activation: the catalog beside its peers.
+
+    python scripts/benchmark.py                  # every function, both dtypes (a few minutes)
+    python scripts/benchmark.py --quick          # a few functions on a small grid
+    python scripts/benchmark.py --only gelu,silu --output /some/file.json
+
+For every spec of the catalog (elementwise: f and its derivative; the others: f on
+rows) and for float64 and float32 it measures
+
+* the largest error in ULP against the mpmath reference (``activations.reference``)
+  on a fixed grid over the whole finite domain, the input where it occurs, and how
+  many points break the accuracy rule (4 + 2κ ULP; 16 + 2κ for the softmax family);
+* the time per 1e6 elements on one thread (best of several runs);
+
+for the catalog, for the textbook NumPy formula kept in each spec (``spec.naive``),
+and, where they provide the function, for SciPy, PyTorch (CPU) and JAX (CPU, float64
+enabled).  PyTorch and JAX are optional peers: when one is not importable its rows
+are left out and its version is recorded as null.  Their derivatives come from their
+own autograd (the backward pass each framework really runs), so their derivative
+times include the forward pass.
+
+The result goes to ``docs/data/benchmark.json``, which ``scripts/docgen/accuracy.py``
+renders into the "Accuracy & speed" page.
+"""
+
+from __future__ import annotations
+
+import os
+
+# One thread everywhere, set before NumPy, PyTorch or JAX are imported.
+for _var in (
+    "OMP_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "NUMEXPR_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS",
+    "BLIS_NUM_THREADS",
+):
+    os.environ[_var] = "1"
+os.environ["JAX_PLATFORMS"] = "cpu"
+os.environ["JAX_ENABLE_X64"] = "1"
+os.environ["XLA_FLAGS"] = "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1"
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+import argparse  # noqa: E402
+import datetime  # noqa: E402
+import json  # noqa: E402
+import math  # noqa: E402
+import multiprocessing  # noqa: E402
+import platform  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+import warnings  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import mpmath  # noqa: E402
+import numpy as np  # noqa: E402
+import scipy  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from docgen.accuracy import catalog_fingerprint, textbook_function  # noqa: E402
+
+import activations as act  # noqa: E402
+from activations import reference  # noqa: E402
+
+DEFAULT_OUTPUT = ROOT / "docs" / "data" / "benchmark.json"
+IMPLS = ("catalog", "textbook", "scipy", "pytorch", "jax")
+DTYPES = ("float64", "float32")
+QUANTITIES = ("f", "grad")
+NOTICE = (
+    "Written by scripts/benchmark.py — do not edit. Rerun: python scripts/benchmark.py "
+    "(then python scripts/generate.py to refresh the Accuracy & speed page)."
+)
+QUICK_NAMES = ("sigmoid", "relu", "gelu", "softmax")
+ROW_LENGTH = 16  # elements per row for the functions that are not elementwise
+
+Impl = Callable[[np.ndarray], Any]
+
+
+# --------------------------------------------------------------------------- peers
+# Catalog name -> the peer's function, called as f(x, p) with ``p`` the catalog's
+# parameter values (the catalog follows PyTorch's names and defaults).  Only the
+# functions a library actually provides are listed; a formula assembled from other
+# functions would measure that formula, not the library.
+
+
+def _scipy_table() -> dict[str, Callable[..., Any]]:
+    from scipy import special
+
+    return {
+        "sigmoid": lambda x, p: special.expit(x),
+        "log_sigmoid": lambda x, p: special.log_expit(x),
+        "gelu": lambda x, p: x * special.ndtr(x),
+        "silu": lambda x, p: x * special.expit(x),
+        "softmax": lambda x, p: special.softmax(x, axis=-1),
+        "log_softmax": lambda x, p: special.log_softmax(x, axis=-1),
+        "softmin": lambda x, p: special.softmax(-x, axis=-1),
+    }
+
+
+def _torch_table(torch: Any) -> dict[str, Callable[..., Any]]:
+    F = torch.nn.functional
+    return {
+        "sigmoid": lambda x, p: torch.sigmoid(x),
+        "tanh": lambda x, p: torch.tanh(x),
+        "hard_sigmoid": lambda x, p: F.hardsigmoid(x),
+        "hard_tanh": lambda x, p: F.hardtanh(x, p.get("min_val", -1.0), p.get("max_val", 1.0)),
+        "softsign": lambda x, p: F.softsign(x),
+        "relu": lambda x, p: F.relu(x),
+        "relu6": lambda x, p: F.relu6(x),
+        "leaky_relu": lambda x, p: F.leaky_relu(x, p.get("negative_slope", 0.01)),
+        "prelu": lambda x, p: F.prelu(
+            x, torch.tensor([float(p.get("weight", 0.25))], dtype=x.dtype)
+        ),
+        "rrelu": lambda x, p: F.rrelu(
+            x, p.get("lower", 1.0 / 8), p.get("upper", 1.0 / 3), training=False
+        ),
+        "elu": lambda x, p: F.elu(x, p.get("alpha", 1.0)),
+        "celu": lambda x, p: F.celu(x, p.get("alpha", 1.0)),
+        "selu": lambda x, p: F.selu(x),
+        "gelu": lambda x, p: F.gelu(x, approximate=p.get("approximate", "none")),
+        "silu": lambda x, p: F.silu(x),
+        "hard_swish": lambda x, p: F.hardswish(x),
+        "mish": lambda x, p: F.mish(x),
+        "softplus": lambda x, p: F.softplus(x, beta=p.get("beta", 1.0)),
+        "log_sigmoid": lambda x, p: F.logsigmoid(x),
+        "hardshrink": lambda x, p: F.hardshrink(x, p.get("lambd", 0.5)),
+        "softshrink": lambda x, p: F.softshrink(x, p.get("lambd", 0.5)),
+        "tanhshrink": lambda x, p: F.tanhshrink(x),
+        "threshold": lambda x, p: F.threshold(x, p["threshold"], p["value"]),
+        "sinusoid": lambda x, p: torch.sin(x),
+        "exponential": lambda x, p: torch.exp(x),
+        "softmax": lambda x, p: F.softmax(x, dim=-1),
+        "log_softmax": lambda x, p: F.log_softmax(x, dim=-1),
+        "softmin": lambda x, p: F.softmin(x, dim=-1),
+        "glu": lambda x, p: F.glu(x, dim=-1),
+    }
+
+
+def _jax_table(jax: Any) -> dict[str, Callable[..., Any]]:
+    nn, jnp = jax.nn, jax.numpy
+
+    def softplus(x, p):
+        beta = p.get("beta", 1.0)
+        return nn.softplus(x) if beta == 1 else nn.softplus(beta * x) / beta
+
+    return {
+        "identity": lambda x, p: nn.identity(x),
+        "sigmoid": lambda x, p: nn.sigmoid(x),
+        "tanh": lambda x, p: jnp.tanh(x),
+        "hard_sigmoid": lambda x, p: nn.hard_sigmoid(x),
+        "hard_tanh": lambda x, p: nn.hard_tanh(x),
+        "softsign": lambda x, p: nn.soft_sign(x),
+        "relu": lambda x, p: nn.relu(x),
+        "relu6": lambda x, p: nn.relu6(x),
+        "leaky_relu": lambda x, p: nn.leaky_relu(x, p.get("negative_slope", 0.01)),
+        "elu": lambda x, p: nn.elu(x, p.get("alpha", 1.0)),
+        "celu": lambda x, p: nn.celu(x, p.get("alpha", 1.0)),
+        "selu": lambda x, p: nn.selu(x),
+        "gelu": lambda x, p: nn.gelu(x, approximate=p.get("approximate", "none") == "tanh"),
+        "silu": lambda x, p: nn.silu(x),
+        "hard_swish": lambda x, p: nn.hard_swish(x),
+        "mish": lambda x, p: nn.mish(x),
+        "softplus": softplus,
+        "log_sigmoid": lambda x, p: nn.log_sigmoid(x),
+        "squareplus": lambda x, p: nn.squareplus(x, p.get("b", 4.0)),
+        "sparse_plus": lambda x, p: nn.sparse_plus(x),
+        "sparse_sigmoid": lambda x, p: nn.sparse_sigmoid(x),
+        "sinusoid": lambda x, p: jnp.sin(x),
+        "exponential": lambda x, p: jnp.exp(x),
+        "softmax": lambda x, p: nn.softmax(x, axis=-1),
+        "log_softmax": lambda x, p: nn.log_softmax(x, axis=-1),
+        "softmin": lambda x, p: nn.softmax(-x, axis=-1),
+        "glu": lambda x, p: nn.glu(x, axis=-1),
+    }
+
+
+def _import_torch() -> Any:
+    try:
+        import torch
+    except ImportError:
+        return None
+    torch.set_num_threads(1)
+    try:
+        torch.set_num_interop_threads(1)
+    except RuntimeError:  # already set in this process
+        pass
+    return torch
+
+
+def _import_jax() -> Any:
+    try:
+        import jax
+    except ImportError:
+        return None
+    jax.config.update("jax_enable_x64", True)
+    jax.config.update("jax_platforms", "cpu")
+    return jax
+
+
+# ----------------------------------------------------------------- implementations
+
+
+def _numpy_params(spec: act.Spec) -> dict[str, Any]:
+    return dict(spec.params)
+
+
+def _textbook(spec: act.Spec, quantity: str) -> Impl | None:
+    func = textbook_function(spec, quantity)
+    return None if func is None else (lambda x: func(x))
+
+
+def _catalog(spec: act.Spec, quantity: str) -> Impl | None:
+    func = spec.fn if quantity == "f" else spec.grad
+    if func is None:
+        return None
+    params = _numpy_params(spec)
+    return lambda x: func(x, **params)
+
+
+def _scipy(spec: act.Spec, quantity: str) -> Impl | None:
+    fn = _scipy_table().get(spec.name)
+    if fn is None or quantity != "f":
+        return None
+    params = _numpy_params(spec)
+
+    def run(x: np.ndarray) -> Any:
+        with np.errstate(all="ignore"):
+            return fn(x, params)
+
+    return run
+
+
+def _torch(torch: Any, spec: act.Spec, quantity: str) -> Impl | None:
+    fn = _torch_table(torch).get(spec.name) if torch is not None else None
+    if fn is None:
+        return None
+    params = _numpy_params(spec)
+    if quantity == "f":
+        return lambda x: fn(torch.from_numpy(x), params).numpy()
+
+    def grad(x: np.ndarray) -> Any:
+        xt = torch.from_numpy(x).requires_grad_(True)
+        y = fn(xt, params)
+        y.backward(torch.ones_like(y))
+        return xt.grad.numpy()
+
+    return grad
+
+
+def _jax(jax: Any, spec: act.Spec, quantity: str) -> Impl | None:
+    fn = _jax_table(jax).get(spec.name) if jax is not None else None
+    if fn is None:
+        return None
+    params = _numpy_params(spec)
+    f = jax.jit(lambda x: fn(x, params))
+    if quantity == "f":
+        compiled = f
+    else:
+        compiled = jax.jit(jax.grad(lambda x: jax.numpy.sum(fn(x, params))))
+
+    def run(x: np.ndarray) -> Any:
+        return np.asarray(compiled(jax.numpy.asarray(x)).block_until_ready())
+
+    run.device = lambda x: jax.device_put(x)  # type: ignore[attr-defined]
+    run.raw = lambda xd: compiled(xd).block_until_ready()  # type: ignore[attr-defined]
+    return run
+
+
+def implementations(spec: act.Spec, quantity: str, peers: dict[str, Any]) -> dict[str, Impl]:
+    """The implementations of ``spec``'s ``quantity`` to compare, by impl label."""
+    found = {
+        "catalog": _catalog(spec, quantity),
+        "textbook": _textbook(spec, quantity),
+        "scipy": _scipy(spec, quantity),
+        "pytorch": _torch(peers.get("torch"), spec, quantity),
+        "jax": _jax(peers.get("jax"), spec, quantity),
+    }
+    return {k: v for k, v in found.items() if v is not None}
+
+
+def _evaluate(impl: Impl, x: np.ndarray, out_shape: tuple[int, ...]) -> np.ndarray:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with np.errstate(all="ignore"):
+            y = np.asarray(impl(x))
+    if y.shape != out_shape:
+        y = np.broadcast_to(y, out_shape)
+    return np.asarray(y, dtype=x.dtype)  # what a caller stores: the input's dtype
+
+
+# ------------------------------------------------------------------ accuracy inputs
+
+
+def _kink_points(spec: act.Spec) -> tuple[float, ...]:
+    pts = [k.at for k in spec.kinks]
+    pts += [
+        v for v in spec.params.values() if isinstance(v, int | float) and not isinstance(v, bool)
+    ]
+    return tuple(float(p) for p in pts) + tuple(-float(p) for p in pts)
+
+
+def accuracy_grid(spec: act.Spec, dtype: str, quick: bool) -> np.ndarray:
+    """The elementwise grid: ``reference.grid`` plus the spec's kinks (thinned if quick)."""
+    sizes = {"n_log": 40, "n_lin": 41} if quick else {}
+    return reference.grid(dtype, extra=_kink_points(spec), **sizes)
+
+
+def accuracy_rows(dtype: str, quick: bool) -> np.ndarray:
+    """Rows of ``ROW_LENGTH`` inputs for the functions that are not elementwise.
+
+    The whole-domain grid shuffled into rows (huge spreads: overflow in the textbook
+    formulas), random rows of several scales around several offsets (cancellation in
+    ``x - max`` and in log-sum-exp), and a few hand-picked rows (ties, zeros, one
+    dominant entry, entries at the overflow threshold).
+    """
+    rng = np.random.default_rng(20261123)
+    info = np.finfo(dtype)
+    g = reference.grid(dtype, n_log=40 if quick else 240, n_lin=41 if quick else 401)
+    g = rng.permutation(g)
+    g = g[: len(g) // ROW_LENGTH * ROW_LENGTH].reshape(-1, ROW_LENGTH)
+    if quick:
+        g = g[:4]
+    scales = (1e-3, 1.0, 10.0, 100.0) if quick else (1e-3, 0.1, 1.0, 10.0, 100.0, 1e3)
+    offsets = (0.0, 1e3) if quick else (0.0, 50.0, -1e3, 1e4)
+    random_rows = [
+        offset + scale * rng.standard_normal(ROW_LENGTH)
+        for scale in scales
+        for offset in offsets
+        for _ in range(1 if quick else 2)
+    ]
+    big = float(info.max)
+    special_rows = [
+        np.zeros(ROW_LENGTH),
+        np.full(ROW_LENGTH, 3.0),
+        np.r_[100.0, np.zeros(ROW_LENGTH - 1)],
+        np.r_[-100.0, np.zeros(ROW_LENGTH - 1)],
+        np.r_[big, -big, np.linspace(-1.0, 1.0, ROW_LENGTH - 2)],
+        np.r_[np.full(ROW_LENGTH // 2, big / 2), np.full(ROW_LENGTH // 2, -big / 2)],
+        np.linspace(-30.0, 30.0, ROW_LENGTH),
+    ]
+    rows = np.concatenate([g, np.array(random_rows), np.array(special_rows)]).astype(dtype)
+    return rows
+
+
+# ------------------------------------------------------------ high-precision truths
+# Non-elementwise references, row -> list of mpf.  Each avoids cancellation by
+# construction (differences of inputs are exact at the working precision; sums of
+# positive terms; log1p), so a modest working precision suffices.
+
+ROW_DPS = 80
+
+
+def _mp_softmax(row: list) -> list:
+    return [1 / mpmath.fsum(mpmath.exp(xj - xi) for xj in row) for xi in row]
+
+
+def _mp_log_softmax(row: list) -> list:
+    out = []
+    for i, xi in enumerate(row):
+        rest = mpmath.fsum(mpmath.exp(xj - xi) for j, xj in enumerate(row) if j != i)
+        out.append(-mpmath.log1p(rest))
+    return out
+
+
+def _mp_softmin(row: list) -> list:
+    return _mp_softmax([-v for v in row])
+
+
+def _mp_sparsemax(row: list) -> list:
+    z = sorted(row, reverse=True)
+    cumulative = mpmath.mpf(0)
+    k_best, sum_best = 1, z[0]
+    for k, zk in enumerate(z, start=1):
+        cumulative += zk
+        if 1 + k * zk > cumulative:
+            k_best, sum_best = k, cumulative
+    tau = (sum_best - 1) / k_best
+    return [max(v - tau, mpmath.mpf(0)) for v in row]
+
+
+GLU_GATES = {"glu": "sigmoid", "reglu": "relu", "geglu": "gelu", "swiglu": "silu"}
+"""Gated linear units: a · h(b) with a the first half of the row, b the second."""
+
+
+def _glu_reference(gate: str) -> Callable[[list], list]:
+    def ref(row: list) -> list:
+        half = len(row) // 2
+        a, b = row[:half], row[half:]
+        spec = act.get(gate)
+        return [ai * reference.reference(spec, float(bi))[0] for ai, bi in zip(a, b, strict=True)]
+
+    return ref
+
+
+def _mp_maxout(row: list) -> list:
+    pieces = int(act.get("maxout").params.get("pieces", 2))
+    return [max(row[i : i + pieces]) for i in range(0, len(row), pieces)]
+
+
+ROW_REFERENCES: dict[str, Callable[[list], list]] = {
+    "softmax": _mp_softmax,
+    "log_softmax": _mp_log_softmax,
+    "softmin": _mp_softmin,
+    "sparsemax": _mp_sparsemax,
+    **{name: _glu_reference(gate) for name, gate in GLU_GATES.items()},
+    "maxout": _mp_maxout,
+}
+"""mpmath truth for the functions that are not elementwise (f on one row)."""
+
+
+def _row_truths(name: str, row: np.ndarray) -> tuple[list, list[float]]:
+    """True outputs of one row and their condition numbers κ_i = Σ_j |x_j ∂y_i/∂x_j / y_i|.
+
+    κ comes from relative perturbations of each input at high precision.
+    """
+    ref = ROW_REFERENCES[name]
+    h = mpmath.mpf(10) ** -30
+    with mpmath.workdps(ROW_DPS):
+        xs = [mpmath.mpf(float(v)) for v in row]
+        y = ref(xs)
+        sens = [mpmath.mpf(0)] * len(y)
+        for j, xj in enumerate(xs):
+            if xj == 0:
+                continue
+            bumped = list(xs)
+            bumped[j] = xj * (1 + h)
+            yj = ref(bumped)
+            sens = [s + abs(b - a) / h for s, a, b in zip(sens, y, yj, strict=True)]
+        kappas = []
+        for t, s in zip(y, sens, strict=True):
+            if t != 0:
+                kappas.append(float(s / abs(t)))
+            else:
+                kappas.append(0.0 if s == 0 else math.inf)
+    return y, kappas
+
+
+def _reported_at(name: str, row: np.ndarray, n_out: int) -> np.ndarray:
+    """The input each output of a row is reported at (its ``worst_x``): the input
+    itself for the softmax family, the gate input b for the GLUs (second half), the
+    winning input for maxout."""
+    if n_out == len(row):
+        return row
+    if name in GLU_GATES:
+        return row[n_out:]
+    return row.reshape(n_out, -1).max(axis=1)
+
+
+def _element_truths(spec: act.Spec, x: np.ndarray) -> dict[str, tuple[list, list[float]]]:
+    """f and f′ (and their condition numbers) at every point, from one reference pass."""
+    out: dict[str, tuple[list, list[float]]] = {q: ([], []) for q in QUANTITIES}
+    for xi in x.tolist():
+        derivs = reference.reference(spec, xi)  # f, f′, f″
+        for order, q in enumerate(QUANTITIES):
+            t, dt = derivs[order], derivs[order + 1]
+            kappa = abs(xi * dt / t) if t != 0 else (0.0 if xi * dt == 0 else math.inf)
+            out[q][0].append(t)
+            out[q][1].append(float(kappa))
+    return out
+
+
+def _summary(
+    x_at: np.ndarray, y: np.ndarray, truths: list, kappas: list[float], dtype: str, base: float
+) -> dict[str, Any]:
+    ulps = np.zeros(len(truths))
+    bad = np.zeros(len(truths), dtype=bool)
+    for i, (yi, t, k) in enumerate(zip(y.tolist(), truths, kappas, strict=True)):
+        u, verdict = reference.ulp_error(yi, t, np.dtype(dtype))
+        ulps[i] = u
+        ok = verdict if verdict is not None else u <= reference.allowed_ulps(k, base)
+        bad[i] = not ok
+    finite = np.isfinite(ulps)
+    worst = int(np.argmax(np.where(finite, ulps, np.inf))) if len(ulps) else 0
+    return {
+        "max_ulp": float(ulps[finite].max()) if finite.any() else None,
+        "worst_x": float(x_at[worst]) if len(ulps) else None,
+        "violations": int(bad.sum()),
+        "nonfinite": int((~finite).sum()),
+        "points": len(truths),
+    }
+
+
+def accuracy_task(task: dict[str, Any]) -> dict[str, dict[str, dict[str, Any]]]:
+    """Worker: truths for one (spec, dtype), then a summary per quantity and implementation."""
+    spec = act.get(task["name"])
+    x, dtype, outputs = task["x"], task["dtype"], task["outputs"]
+    if spec.elementwise:
+        truths = _element_truths(spec, x)
+        x_at = x
+        base = 4.0
+    else:
+        values, kappas, x_at_rows = [], [], []
+        for row in x:
+            t, k = _row_truths(spec.name, row)
+            values += t
+            kappas += k
+            x_at_rows.append(_reported_at(spec.name, row, len(t)))
+        x_at = np.concatenate(x_at_rows) if x_at_rows else np.zeros(0)
+        truths = {"f": (values, kappas)}
+        base = 16.0 if spec.family == "softmax" else 4.0
+    return {
+        quantity: {
+            impl: _summary(x_at, y.reshape(-1), *truths[quantity], dtype, base)
+            for impl, y in per_impl.items()
+        }
+        for quantity, per_impl in outputs.items()
+    }
+
+
+# ----------------------------------------------------------------------------- timing
+
+
+def time_impl(impl: Impl, x: np.ndarray, runs: int) -> float:
+    """Best wall time of ``runs`` calls, in seconds (one warm-up call first)."""
+    raw, arg = impl, x
+    if hasattr(impl, "raw"):  # JAX: keep the array on the device, time the kernel only
+        raw, arg = impl.raw, impl.device(x)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with np.errstate(all="ignore"):
+            raw(arg)
+            best = math.inf
+            for _ in range(runs):
+                t0 = time.perf_counter()
+                raw(arg)
+                best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def timing_input(spec: act.Spec, dtype: str, n: int) -> np.ndarray:
+    rng = np.random.default_rng(1)
+    x = (4.0 * rng.standard_normal(n)).astype(dtype)
+    if not spec.elementwise:
+        x = x.reshape(-1, 1000 if n >= 10**5 else 100)
+    return x
+
+
+# ------------------------------------------------------------------------------ meta
+
+
+def machine() -> tuple[str, str]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        cpu = platform.processor() or "unknown"
+    cores = os.cpu_count() or 1
+    return f"{platform.system()} {platform.machine()}, {cores} cores", cpu
+
+
+def versions(peers: dict[str, Any]) -> dict[str, str | None]:
+    torch, jax = peers.get("torch"), peers.get("jax")
+    return {
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "scipy": scipy.__version__,
+        "mpmath": mpmath.__version__,
+        "torch": torch.__version__ if torch is not None else None,
+        "jax": jax.__version__ if jax is not None else None,
+    }
+
+
+# ------------------------------------------------------------------------------- main
+
+
+def select(only: list[str] | None, quick: bool) -> list[act.Spec]:
+    if only:
+        return [act.get(n) for n in only]
+    if quick:
+        chosen = [s for s in act.specs() if s.name in QUICK_NAMES]
+        return chosen or act.specs()[:2]
+    return act.specs()
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    started = time.perf_counter()
+    specs = select(args.only, args.quick)
+    peers = {} if args.no_peers else {"torch": _import_torch(), "jax": _import_jax()}
+    n_time = 10**5 if args.quick else 10**6
+    runs = args.runs or (2 if args.quick else 5)
+
+    # 1. Outputs of every implementation on the accuracy inputs (fast, in this process).
+    tasks, impls_of = [], {}
+    for spec in specs:
+        quantities = QUANTITIES if spec.elementwise and spec.grad is not None else ("f",)
+        for quantity in quantities:
+            impls_of[spec.name, quantity] = implementations(spec, quantity, peers)
+        for dtype in DTYPES:
+            if spec.elementwise:
+                x = accuracy_grid(spec, dtype, args.quick)
+            elif spec.name in ROW_REFERENCES:
+                x = accuracy_rows(dtype, args.quick)
+            else:
+                print(f"{spec.name}: no row reference; accuracy not measured", file=sys.stderr)
+                continue
+            outputs: dict[str, dict[str, np.ndarray]] = {}
+            for quantity in quantities:
+                outputs[quantity] = {}
+                for label, impl in impls_of[spec.name, quantity].items():
+                    try:
+                        y = _evaluate(impl, x, _out_shape(spec, impl, x))
+                    except Exception as exc:  # a peer that rejects this dtype, say
+                        print(f"{spec.name} {quantity} {dtype} {label}: {exc}", file=sys.stderr)
+                        continue
+                    outputs[quantity][label] = y
+            tasks.append({"name": spec.name, "dtype": dtype, "x": x, "outputs": outputs})
+
+    # 2. The mpmath truths and the summaries, on every core.
+    jobs = max(1, min(args.jobs, len(tasks)))
+    if jobs > 1:
+        with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+            summaries = pool.map(accuracy_task, tasks, chunksize=1)
+    else:
+        summaries = [accuracy_task(t) for t in tasks]
+    accuracy = {
+        (t["name"], quantity, t["dtype"]): per_impl
+        for t, s in zip(tasks, summaries, strict=True)
+        for quantity, per_impl in s.items()
+    }
+    t_accuracy = time.perf_counter() - started
+
+    # 3. Timing, one implementation at a time, nothing else running.
+    results = []
+    for spec in specs:
+        for quantity in QUANTITIES:
+            impls = impls_of.get((spec.name, quantity))
+            if impls is None:
+                continue
+            for dtype in DTYPES:
+                x = timing_input(spec, dtype, n_time)
+                acc = accuracy.get((spec.name, quantity, dtype), {})
+                for label in IMPLS:
+                    if label not in impls:
+                        continue
+                    try:
+                        seconds = time_impl(impls[label], x, runs)
+                        ms = round(seconds * 1e3 * (10**6 / x.size), 4)
+                    except Exception as exc:
+                        print(f"{spec.name} {quantity} {dtype} {label}: {exc}", file=sys.stderr)
+                        ms = None
+                    row = acc.get(label) or {
+                        "max_ulp": None,
+                        "worst_x": None,
+                        "violations": 0,
+                        "nonfinite": 0,
+                        "points": 0,
+                    }
+                    results.append(
+                        {"name": spec.name, "quantity": quantity, "dtype": dtype, "impl": label,
+                         **row, "ms_per_1e6": ms}
+                    )  # fmt: skip
+                    if args.verbose:
+                        print(_line(results[-1]), file=sys.stderr)
+
+    desc, cpu = machine()
+    elapsed = time.perf_counter() - started
+    return {
+        "_generated": NOTICE,
+        "meta": {
+            "date": datetime.datetime.now(datetime.UTC).date().isoformat(),
+            "machine": desc,
+            "cpu": cpu,
+            "threads": 1,
+            "versions": versions(peers),
+            "catalog_fingerprint": catalog_fingerprint(),
+            "grid": "quick" if args.quick else "full",
+            "runs": runs,
+            "elements_timed": n_time,
+            "seconds": {"accuracy": round(t_accuracy, 1), "total": round(elapsed, 1)},
+        },
+        "results": results,
+    }
+
+
+def _out_shape(spec: act.Spec, impl: Impl, x: np.ndarray) -> tuple[int, ...]:
+    """Elementwise: the input's shape; rows: one output row per input row (GLUs halve it)."""
+    if spec.elementwise:
+        return x.shape
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with np.errstate(all="ignore"):
+            width = np.shape(np.asarray(impl(x[:1])))[-1]
+    return (x.shape[0], width)
+
+
+def _line(r: dict[str, Any]) -> str:
+    ulp = "—" if r["max_ulp"] is None else f"{r['max_ulp']:.3g}"
+    ms = "—" if r["ms_per_1e6"] is None else f"{r['ms_per_1e6']:.3g} ms"
+    return (
+        f"{r['name']:>14} {r['quantity']:>4} {r['dtype']} {r['impl']:>8}: "
+        f"{ulp:>9} ULP, {r['violations']:>4} violations, {ms}"
+    )
+
+
+def dump(data: dict[str, Any]) -> str:
+    """Deterministic JSON: fixed key order inside each record, indent 1."""
+    return json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="few functions, small grid")
+    parser.add_argument("--only", type=lambda s: [n for n in s.split(",") if n], default=None)
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument("--no-peers", action="store_true", help="skip PyTorch and JAX")
+    parser.add_argument("--runs", type=int, default=0, help="timing runs (best of)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    data = run(args)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(dump(data), encoding="utf-8")
+    secs = data["meta"]["seconds"]
+    print(
+        f"benchmark: {len(data['results'])} rows, accuracy {secs['accuracy']} s, "
+        f"total {secs['total']} s -> {args.output}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
