@@ -92,7 +92,7 @@ def relu(x):
     --------
     >>> import activations as act
     >>> act.relu([-2.0, 0.0, 3.0, float("nan")])
-    array([0., 0., 3., nan])
+    array([ 0.,  0.,  3., nan])
     """
     y = np.maximum(x, 0.0)
     y += 0.0  # max(-0.0, 0.0) may return -0.0; adding +0.0 makes it +0.0
