@@ -60,7 +60,7 @@ def _leaky(x, slope):
         return np.maximum(x, 0.0) + 0.0  # avoid 0 * (-inf) = NaN; relu's +0.0 for x <= 0
     y = x * slope
     # max(x, s x) picks x for x > 0 and s x for x < 0 when s <= 1; min does when s > 1.
-    return np.maximum(x, y, out=y) if slope <= 1.0 else np.minimum(x, y, out=y)
+    return np.maximum(x, y) if slope <= 1.0 else np.minimum(x, y)
 
 
 # --------------------------------------------------------------------------- relu
@@ -419,7 +419,7 @@ register(
             smoothness="C0",
             zero_centred=True,
             saturation="none",
-            cost="comparison",
+            cost="arithmetic",
         ),
         strengths=(
             "No dead units: the gradient for x < 0 is α, not 0.",
@@ -618,7 +618,7 @@ register(
             smoothness="C0",
             zero_centred=True,
             saturation="none",
-            cost="comparison",
+            cost="arithmetic",
         ),
         strengths=(
             "The network chooses the negative slope; He et al. report a gain over ReLU on "
@@ -662,6 +662,11 @@ register(
                 "tf.keras.layers.PReLU",
                 defaults={"weight": 0.0},
                 note="alpha_initializer='zeros', shared_axes=None",
+            ),
+            Framework(
+                "JAX",
+                "—",
+                note="no built-in in jax.nn; Flax has flax.linen.PReLU (negative_slope_init=0.01)",
             ),
         ),
         aliases=("parametric_relu",),
@@ -811,7 +816,7 @@ register(
             smoothness="C0",
             zero_centred=True,
             saturation="none",
-            cost="comparison",
+            cost="arithmetic",
         ),
         strengths=(
             "The random slope acts as a regulariser (Xu et al. found it reduced "
@@ -842,6 +847,14 @@ register(
                 note="the module samples while in .train() mode; the function's "
                 "training defaults to False",
             ),
+            Framework("Keras 3", "—", note="no built-in"),
+            Framework(
+                "tf.keras 2",
+                "—",
+                note="no built-in; TensorFlow Addons (unmaintained) had "
+                "tfa.activations.rrelu(x, lower=0.125, upper=0.3333333, training=None)",
+            ),
+            Framework("JAX", "—", note="no built-in"),
         ),
         naive=Naive(
             fn="np.where(x > 0, x, (lower + upper) / 2 * x)",
@@ -849,8 +862,7 @@ register(
             why="Evaluation mode is leaky ReLU and exact either way; the textbook "
             "derivative turns NaN into the slope.",
         ),
-        notes="Keras and JAX have no RReLU (TensorFlow Addons, now unmaintained, had "
-        "`tfa.activations.rrelu`). The paper writes the negative side as x / a with "
+        notes="The paper writes the negative side as x / a with "
         "a ~ U(3, 8) and uses x / ((3 + 8)/2) = 2x/11 ≈ 0.18x at test time; PyTorch "
         "samples the slope 1/a directly from U(1/8, 1/3) and uses its mean "
         "11/48 ≈ 0.23 at test time. The catalog follows PyTorch. Training mode draws "
@@ -955,7 +967,7 @@ register(
             smoothness="C0",
             zero_centred=False,
             saturation="left",
-            cost="comparison",
+            cost="arithmetic",
         ),
         strengths=(
             "Generalises ReLU: θ > 0 suppresses small positive responses (thresholded ReLU).",
@@ -993,6 +1005,11 @@ register(
                 "tf.keras.layers.ThresholdedReLU",
                 defaults={"threshold": 1.0, "value": None},
                 note="theta=1.0; always replaces by 0 (no value parameter)",
+            ),
+            Framework(
+                "JAX",
+                "—",
+                note="no built-in; `jnp.where(x <= threshold, value, x)`",
             ),
         ),
         naive=Naive(
@@ -1100,7 +1117,12 @@ register(
             2021,
             "https://arxiv.org/abs/2109.08668",
         ),
-        frameworks=(),
+        frameworks=(
+            Framework("PyTorch", "—", note="no built-in; `torch.relu(x) ** 2`"),
+            Framework("Keras 3", "—", note="no built-in; `keras.ops.square(keras.ops.relu(x))`"),
+            Framework("tf.keras 2", "—", note="no built-in; `tf.square(tf.nn.relu(x))`"),
+            Framework("JAX", "—", note="no built-in; `jnp.square(jax.nn.relu(x))`"),
+        ),
         aliases=("squared_relu",),
         naive=Naive(
             fn="np.maximum(0, x) ** 2",
@@ -1108,8 +1130,7 @@ register(
             why="Exact up to one rounding (the square); overflow to `inf` past √max is the "
             "true result.",
         ),
-        notes="No framework ships it as a named activation: write `torch.relu(x) ** 2` "
-        "or `jnp.square(jax.nn.relu(x))`. `max(x, 0)` never rounds, so the square is the "
-        "one rounding; the square of `-0.0` is `+0.0`.",
+        notes="No framework ships it as a named activation. `max(x, 0)` never rounds, "
+        "so the square is the one rounding; the square of `-0.0` is `+0.0`.",
     )
 )
