@@ -9,6 +9,10 @@ wrong (or right), as the pages say.
 
 from __future__ import annotations
 
+import re
+import sys
+from pathlib import Path
+
 import mpmath
 import numpy as np
 import pytest
@@ -239,6 +243,7 @@ def test_gelu_is_not_x_sigmoid_1_702x():
     x = np.linspace(-10, 10, 200_001)
     exact = act.gelu(x)
     sig_approx = x * act.sigmoid(1.702 * x)
+    assert np.allclose(act.quick_gelu(x), sig_approx, rtol=1e-15, atol=1e-300)
     tanh_approx = act.gelu(x, approximate="tanh")
     err_sig = np.abs(exact - sig_approx).max()
     err_tanh = np.abs(exact - tanh_approx).max()
@@ -439,3 +444,18 @@ def test_source_gelu_derivative_involves_the_normal_pdf():
     x = np.linspace(-8, 8, 1601)
     pdf = np.exp(-(x**2) / 2) / np.sqrt(2 * np.pi)
     assert np.allclose(act.get("gelu").grad(x), ndtr(x) + x * pdf, rtol=1e-12, atol=1e-300)
+
+
+# --- the pages cite these tests by name -------------------------------------------------
+
+PAGES = ("interview.md", "misconceptions.md", "choosing.md", "sources.md")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_test_a_page_cites_exists(page):
+    text = (Path(__file__).resolve().parents[1] / "docs" / page).read_text(encoding="utf-8")
+    cited = set(re.findall(r"`(?:tests/test_claims\.py::)?(test_[a-z0-9_]+)`", text))
+    assert cited, f"{page} cites no test"
+    module = sys.modules[__name__]
+    missing = sorted(name for name in cited if not callable(getattr(module, name, None)))
+    assert not missing, f"{page} cites tests that do not exist: {missing}"
