@@ -10,6 +10,13 @@ from activations import nn
 NAMES = act.names()
 
 
+def _huge_model():
+    model = nn.MLP([2, 3, 1], "relu", seed=0)
+    for w in model.weights:
+        w[:] = 1e300
+    return model
+
+
 def _away_from_kinks(spec, z, gap=1e-3):
     """Move entries of ``z`` that sit within ``gap`` of a kink (finite differences break there)."""
     for kink in spec.kinks:
@@ -261,6 +268,8 @@ def test_activation_parameters_are_passed_through():
         (lambda: nn.MLP([2, 3, 1], "nonsense"), KeyError, "no activation named"),
         (lambda: nn.MLP([2, 3, 1]).forward(np.zeros((4, 3))), ValueError, "MLP.forward"),
         (lambda: nn.MLP([2, 3, 1]).backward(np.zeros((4, 1))), RuntimeError, "MLP.backward"),
+        (lambda: nn.MLP([2, 3, 1]).forward([[np.inf, 0.0]]), ValueError, "input contains NaN"),
+        (lambda: _huge_model().forward([[1e300, 1e300]]), FloatingPointError, "NaN or inf"),
         (lambda: nn.softmax_cross_entropy([[0.0, 1.0]], [2]), ValueError, "labels"),
         (lambda: nn.softmax_cross_entropy([[np.nan, 1.0]], [0]), ValueError, "NaN"),
         (lambda: nn.binary_cross_entropy([[0.0]], [[2.0]]), ValueError, r"\[0, 1\]"),
@@ -278,6 +287,13 @@ def test_activation_parameters_are_passed_through():
 def test_bad_input_raises_clear_errors(call, exc, match):
     with pytest.raises(exc, match=match):
         call()
+
+
+def test_divergence_is_reported_not_returned():
+    x, y = nn.moons(50, seed=0)
+    model = nn.MLP([2, 16, 2], "relu", seed=0)
+    with pytest.raises(FloatingPointError, match="train: diverged in epoch"):
+        nn.train(model, x * 1e150, y, optimizer=nn.SGD(1e150), epochs=5)
 
 
 def test_log_sigmoid_fallback_agrees_with_scipy():

@@ -20,6 +20,10 @@
 # $f'$ does to the gradient that reaches the weights.
 
 # %%
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # small matrices: BLAS threads only cost
+
 import matplotlib.pyplot as plt
 import numpy as np
 

@@ -341,20 +341,29 @@ class MLP:
         return [p for pair in zip(self.weights, self.biases, strict=True) for p in pair]
 
     def forward(self, x: Any) -> np.ndarray:
-        """The output-layer values (logits) for a batch, filling :attr:`cache`."""
+        """The output-layer values (logits) for a batch, filling :attr:`cache`.
+
+        Raises ``FloatingPointError`` if an output is not finite (weights that have
+        diverged, or input too large for them).
+        """
         a = np.asarray(x, dtype=np.float64)
         if a.ndim != 2 or a.shape[1] != self.weights[0].shape[1]:
             raise ValueError(
                 f"MLP.forward: expected input of shape (n, {self.weights[0].shape[1]}), "
                 f"got {a.shape}"
             )
+        if not np.all(np.isfinite(a)):
+            raise ValueError("MLP.forward: the input contains NaN or infinity")
         self.cache = []
         last = len(self.weights) - 1
-        for i, (w, b) in enumerate(zip(self.weights, self.biases, strict=True)):
-            z = a @ w.T + b
-            out = z if i == last else self.activations[i](z)
-            self.cache.append((a, z, out))
-            a = out
+        with np.errstate(over="ignore", invalid="ignore"):
+            for i, (w, b) in enumerate(zip(self.weights, self.biases, strict=True)):
+                z = a @ w.T + b
+                out = z if i == last else self.activations[i](z)
+                self.cache.append((a, z, out))
+                a = out
+        if not np.all(np.isfinite(a)):
+            raise FloatingPointError("MLP.forward: the output contains NaN or infinity")
         return a
 
     __call__ = forward
@@ -693,15 +702,25 @@ def train(
         losses = []
         for start in range(0, n, size):
             idx = order[start : start + size]
-            value, grad = loss_fn(model.forward(x[idx]), targets[idx])
+            value, grad = loss_fn(_forward_in_training(model, x[idx], history), targets[idx])
             grads = model.backward(grad)
             optimizer.step(params, grads)
             losses.append(value)
         history.loss.append(float(np.mean(losses)))
         history.grad_norms.append(grad_norms(grads))
         if loss != "mse":
+            _forward_in_training(model, x, history)
             history.accuracy.append(accuracy(model, x, y))
     return history
+
+
+def _forward_in_training(model: MLP, x: np.ndarray, history: History) -> np.ndarray:
+    try:
+        return model.forward(x)
+    except FloatingPointError as exc:
+        raise FloatingPointError(
+            f"train: diverged in epoch {len(history.loss) + 1} ({exc}); lower the learning rate"
+        ) from None
 
 
 def grad_norms(grads: Sequence[np.ndarray]) -> np.ndarray:
