@@ -49,3 +49,17 @@ def on_post_page(output: str, page, config) -> str:
             match.group(0)[:200],
         )
     return output
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    """Static templates (404.html) have the header's repository link too."""
+    if template_name.endswith(".html"):
+        output_content = _SOURCE_FACTS.sub(r"\1", output_content)
+        for match in _EXTERNAL.finditer(output_content):
+            if not _CANONICAL.match(match.group(0)):
+                log.warning(
+                    "%s: loads a resource from another host: %s",
+                    template_name,
+                    match.group(0)[:200],
+                )
+    return output_content

@@ -1,0 +1,156 @@
+"""Fixtures of the real-browser tests: the site built once (``mkdocs build --strict``),
+served on 127.0.0.1 at ``/`` and under ``/activations/``, and one headless Chromium
+(Debian's ``chromium``, driven by Playwright) for the whole session.
+
+Without Chromium or Playwright the browser tests skip with the reason, except when
+``CI=true``: there a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+
+def _site_module():
+    """tests/browser/_site.py, imported once under a fixed name so that this conftest and
+    tests/test_site_build.py share one module, hence one build."""
+    name = "activation_atlas_site"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("_site.py"))
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+site = _site_module()
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Flags that work for headless Debian chromium here (the profile directory is a fresh
+# temporary one that Playwright creates and removes; it must not be passed as a flag).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+
+def _unavailable(reason: str):
+    message = f"BROWSER TESTS NOT RUN: {reason}"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message + " (CI=true: a missing browser is a failure)", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    result = site.build(tmp_path_factory)
+    if not result.ok:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.output}", pytrace=False)
+    return result
+
+
+@pytest.fixture(scope="session")
+def server(built_site):
+    srv = site.Server(built_site.site)
+    yield srv
+    srv.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = shutil.which(CHROMIUM) or (CHROMIUM if Path(CHROMIUM).is_file() else None)
+    if executable is None:
+        _unavailable(
+            f"no Chromium at {CHROMIUM} (Debian: apt-get install chromium; "
+            "or set CHROMIUM=/path/to/chromium)"
+        )
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is not installed (pip install -r requirements.txt)")
+    with tempfile.TemporaryDirectory(prefix="atlas-browser-") as downloads:
+        manager = sync_playwright().start()
+        try:
+            chromium = manager.chromium.launch(
+                executable_path=executable,
+                headless=True,
+                args=CHROMIUM_ARGS,
+                downloads_path=downloads,
+            )
+        except Exception as exc:
+            manager.stop()
+            _unavailable(f"Chromium at {executable} did not start: {exc}")
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+            manager.stop()
+
+
+class PageWatch:
+    """One browser tab that records what goes wrong while pages load in it."""
+
+    def __init__(self, page):
+        self.page = page
+        self.problems: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda exc: self.problems.append(f"uncaught exception: {exc}"))
+        page.on("requestfailed", self._failed)
+        page.on("request", self._request)
+        page.on("response", self._response)
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.problems.append(f"console error: {message.text}")
+
+    def _failed(self, request) -> None:
+        self.problems.append(f"request failed: {request.url} ({request.failure})")
+
+    def _request(self, request) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in LOOPBACK:
+            self.problems.append(f"request to another host: {request.url}")
+
+    def _response(self, response) -> None:
+        if response.status >= 400:
+            self.problems.append(f"HTTP {response.status}: {response.url}")
+
+    def take(self) -> list[str]:
+        found, self.problems = self.problems, []
+        return found
+
+
+@pytest.fixture(scope="session")
+def context(browser):
+    ctx = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
+    ctx.set_default_timeout(15000)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture(scope="session")
+def tab(context):
+    """A tab reused by the tests (fast); its recorded problems are cleared per test."""
+    watch = PageWatch(context.new_page())
+    yield watch
+    watch.page.close()
+
+
+@pytest.fixture
+def watched(tab):
+    tab.take()
+    return tab
