@@ -459,3 +459,26 @@ def test_every_test_a_page_cites_exists(page):
     module = sys.modules[__name__]
     missing = sorted(name for name in cited if not callable(getattr(module, name, None)))
     assert not missing, f"{page} cites tests that do not exist: {missing}"
+
+
+# --- what the peers do (claims the pages make about PyTorch and JAX) --------------------
+
+
+def test_pytorch_exact_gelu_underflows_and_softplus_switches_to_x():
+    torch = pytest.importorskip("torch")
+    x = torch.tensor([-10.0, -8.5], dtype=torch.float64)
+    assert torch.nn.functional.gelu(x).tolist() == [0.0, 0.0]  # true: -7.6e-23, -8.1e-17
+    assert float(act.gelu(-8.5)) == pytest.approx(-8.057604598872762e-17, rel=1e-14)
+    above = torch.tensor([20.5], dtype=torch.float64)
+    assert torch.nn.functional.softplus(above).item() == 20.5  # its threshold=20 returns x
+    assert float(act.softplus(20.5)) > 20.5
+
+
+def test_jax_gelu_defaults_to_tanh_and_leaky_relu_gradient_at_zero_is_one():
+    jax = pytest.importorskip("jax")
+    import inspect
+
+    assert inspect.signature(jax.nn.gelu).parameters["approximate"].default is True
+    assert inspect.signature(jax.nn.leaky_relu).parameters["negative_slope"].default == 0.01
+    assert float(jax.grad(jax.nn.leaky_relu)(0.0)) == 1.0
+    assert float(jax.grad(jax.nn.relu)(0.0)) == 0.0
