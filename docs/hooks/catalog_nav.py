@@ -11,8 +11,8 @@
 * Griffe extensions given to mkdocstrings as ``*.py`` paths are made relative to
   mkdocs.yml rather than to the working directory.
 
-The catalog is imported afresh on every build, so ``mkdocs serve`` follows edits in
-``src/``.
+Under ``mkdocs serve`` the catalog is imported afresh on every rebuild, so the
+navigation follows edits in ``src/``.
 """
 
 from __future__ import annotations
@@ -24,15 +24,24 @@ from pathlib import Path
 FAMILIES_SECTION = "Functions by family"
 CONCEPTS_SECTION = "Concepts"
 
+_command = "build"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
+
 
 def _catalog(root: Path):
-    """Import ``activations`` from this checkout, discarding any earlier import."""
-    src = str(root / "src")
-    if src not in sys.path:
-        sys.path.insert(0, src)
-    for name in [m for m in sys.modules if m == "activations" or m.startswith("activations.")]:
-        del sys.modules[name]
-    importlib.invalidate_caches()
+    """Import ``activations`` from this checkout; when serving, discard any earlier import
+    so that edits in ``src/`` are seen."""
+    src = root / "src"
+    if src.is_dir() and str(src) not in sys.path:
+        sys.path.insert(0, str(src))
+    if _command == "serve":
+        for name in [m for m in sys.modules if m == "activations" or m.startswith("activations.")]:
+            del sys.modules[name]
+        importlib.invalidate_caches()
     return importlib.import_module("activations")
 
 
