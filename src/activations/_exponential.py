@@ -1,3 +1,955 @@
-"""_exponential"""
+"""Exponential-linear and softplus-like activations: smooth(ish) rectifiers.
 
-__all__: list[str] = []
+ELU, CELU and SELU are the identity for positive inputs and a scaled ``expm1`` for
+negative ones; softplus, squareplus and sparse_plus are smooth approximations of
+ReLU (a log-sum-exp, an algebraic and a piecewise-quadratic one).
+
+Implementation rules shared by this module:
+
+* ``expm1`` and ``log1p`` (NumPy) wherever a result is a small difference from 1.
+* No ``np.where`` over a data-dependent mask where arithmetic can select instead
+  (``max(x, 0) + α·expm1(min(0, x))``): the exact term is zero on the other side,
+  so the sum is exact, NaN propagates and there is no branch misprediction.
+* ``np.minimum(0.0, x)`` / ``np.maximum(0.0, x)`` (0 first) return ``x`` on a tie,
+  so ``-0.0`` comes back as ``-0.0`` like PyTorch and JAX.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+
+from ._array import elementwise, real_param
+from ._spec import (
+    Framework,
+    Kink,
+    Naive,
+    Paper,
+    Param,
+    Properties,
+    Spec,
+    Step,
+    register,
+)
+from ._symbolic import X
+from ._symbolic import sigmoid as _sym_sigmoid
+
+__all__ = ["celu", "elu", "selu", "softplus", "sparse_plus", "squareplus"]
+
+# ---------------------------------------------------------------------------
+# ELU
+# ---------------------------------------------------------------------------
+
+_ELU_ALPHA = Param(
+    "alpha",
+    1.0,
+    "Negative-side saturation: ELU(x) → −α as x → −∞ (the curve's floor is −α).",
+    latex=r"\alpha",
+    examples=(0.5, 1.0, 2.0),
+)
+
+
+@elementwise
+def elu(x, alpha=1.0):
+    r"""Exponential linear unit.
+
+    .. math:: \operatorname{ELU}(x) = \begin{cases} x & x > 0 \\
+              \alpha\,(e^{x} - 1) & x \le 0 \end{cases}
+
+    Computed as ``max(0, x) + alpha * expm1(min(0, x))``: one of the two terms is
+    exactly zero, so no rounding is added, ``expm1`` keeps full relative accuracy
+    near 0 (``exp(x) - 1`` loses every digit there), and NaN propagates.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input of any shape.
+    alpha : float, default 1.0
+        Negative-side saturation: the output tends to ``-alpha`` as x → −∞.
+
+    Returns
+    -------
+    ndarray or scalar
+        ELU(x), same dtype as ``x`` (float64 for integer input).
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.elu([-1.0, 0.0, 2.0])
+    array([-0.63212056,  0.        ,  2.        ])
+    >>> float(act.elu(-1e-20))  # exp(x) - 1 would give 0.0 here
+    -1e-20
+    >>> float(act.elu(float("-inf"), alpha=2.0))
+    -2.0
+    """
+    alpha = real_param("elu", "alpha", alpha)
+    return np.maximum(0.0, x) + alpha * np.expm1(np.minimum(0.0, x))
+
+
+@elementwise
+def elu_grad(x, alpha=1.0):
+    r"""ELU′(x): 1 for x > 0, α·eˣ for x ≤ 0 (α at the kink x = 0, like PyTorch and JAX)."""
+    alpha = real_param("elu", "alpha", alpha)
+    pos = x > 0
+    # α·exp(min(0, x)) is α on the positive side; zero it there by the mask and add the
+    # mask: exact, and NaN (both masks false) gives α·exp(NaN)·0 = NaN.
+    return pos + alpha * np.exp(np.minimum(0.0, x)) * ~pos
+
+
+_alpha = _ELU_ALPHA.symbol
+register(
+    Spec(
+        name="elu",
+        title="ELU",
+        family="exponential-linear",
+        summary="Identity for positive inputs, a smooth exponential approach to −α for "
+        "negative ones: ReLU without the dead zone and with mean activations nearer zero.",
+        fn=elu,
+        grad=elu_grad,
+        parameters=(_ELU_ALPHA,),
+        expr=sp.Piecewise((X, X > 0), (_alpha * (sp.exp(X) - 1), True)),
+        derivation=(
+            Step(
+                sp.Piecewise(
+                    (sp.Derivative(X, X), X > 0),
+                    (sp.Derivative(_alpha * (sp.exp(X) - 1), X), True),
+                ),
+                "differentiate each piece",
+            ),
+            Step(
+                sp.Piecewise((1, X > 0), (_alpha * sp.exp(X), True)),
+                "d/dx (eˣ − 1) = eˣ; the kink x = 0 takes the lower piece (value α)",
+            ),
+        ),
+        kinks=(
+            Kink(
+                0.0,
+                1.0,
+                "ELU′(0) = α·e⁰ = α, the value of the left piece, as in PyTorch (`x <= 0` "
+                "branch of its backward) and JAX (autodiff through `where(x > 0, …)`). At the "
+                "default α = 1 both one-sided derivatives are 1, so f is C¹ and only f″ jumps.",
+            ),
+        ),
+        properties=Properties(
+            range=(-1.0, float("inf"), False, False),
+            range_latex=r"(-\alpha, \infty)",
+            monotonic="increasing",
+            smoothness="C1",
+            zero_centred=True,
+            saturation="left",
+            cost="one transcendental",
+        ),
+        strengths=(
+            "No dead units: the gradient for negative inputs is α·eˣ > 0, never exactly zero.",
+            "Negative outputs push mean activations towards zero, which the ELU paper found "
+            "speeds up learning compared with ReLU.",
+            "Smooth at 0 for α = 1 (C¹), and saturates to −α, so large negative inputs give a "
+            "bounded, noise-robust response.",
+        ),
+        weaknesses=(
+            "Costs an exponential for every negative input.",
+            "Still vanishes for very negative inputs (the gradient α·eˣ → 0).",
+            "Only C⁰ for α ≠ 1: the derivative jumps from α to 1 at 0.",
+        ),
+        typical_use="Hidden layers of CNNs and MLPs as a drop-in replacement for ReLU, "
+        "especially without batch normalisation.",
+        year=2015,
+        paper=Paper(
+            "D.-A. Clevert, T. Unterthiner, S. Hochreiter",
+            "Fast and Accurate Deep Network Learning by Exponential Linear Units (ELUs)",
+            "ICLR 2016 (arXiv:1511.07289)",
+            2015,
+            "https://arxiv.org/abs/1511.07289",
+        ),
+        frameworks=(
+            Framework("PyTorch", "torch.nn.functional.elu / torch.nn.ELU", {"alpha": 1.0}),
+            Framework("Keras 3", "keras.activations.elu", {"alpha": 1.0}),
+            Framework(
+                "tf.keras 2",
+                "tf.keras.activations.elu / tf.nn.elu",
+                {"alpha": 1.0},
+                note="tf.nn.elu has no alpha (fixed at 1).",
+            ),
+            Framework("JAX", "jax.nn.elu", {"alpha": 1.0}),
+        ),
+        naive=Naive(
+            fn="np.where(x > 0, x, alpha * (np.exp(x) - 1))",
+            grad="np.where(x > 0, 1.0, alpha * np.exp(x))",
+            why="`np.exp(x) - 1` cancels for |x| ≪ 1: at x = −1e−20 it returns 0 instead of "
+            "−1e−20, and near 0 it keeps only the digits of the difference from 1 "
+            "(about 2.3e7 ULP lost in float64 at x = −1e−9). `np.expm1` is accurate there. "
+            "The textbook form also evaluates `np.exp` of large positive x and overflows "
+            "inside the discarded branch (a warning).",
+        ),
+        notes="`max(0, x) + α·expm1(min(0, x))`: one of the two terms is exactly zero, so "
+        "the sum is exact and no data-dependent `np.where` is needed (a random mask costs "
+        "~4 ms per 1e6 elements, more than the arithmetic). The derivative adds the mask "
+        "`x > 0` to `α·exp(min(0, x))·(x ≤ 0)` for the same reason.",
+    )
+)
+
+
+# ---------------------------------------------------------------------------
+# CELU
+# ---------------------------------------------------------------------------
+
+_CELU_ALPHA = Param(
+    "alpha",
+    1.0,
+    "Scale of the negative side: CELU(x) → −α as x → −∞; must be positive.",
+    latex=r"\alpha",
+    examples=(0.5, 1.0, 2.0),
+    positive=True,
+)
+
+
+@elementwise
+def celu(x, alpha=1.0):
+    r"""Continuously differentiable exponential linear unit.
+
+    .. math:: \operatorname{CELU}(x) = \max(0, x) + \min\bigl(0, \alpha\,(e^{x/\alpha} - 1)\bigr)
+
+    Unlike ELU with α ≠ 1, CELU is C¹ for every α > 0: its slope is 1 on both sides
+    of 0.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input of any shape.
+    alpha : float, default 1.0
+        Positive scale; the output tends to ``-alpha`` as x → −∞.
+
+    Returns
+    -------
+    ndarray or scalar
+        CELU(x), same dtype as ``x``.
+
+    Raises
+    ------
+    ValueError
+        If ``alpha`` is not positive.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.celu([-1.0, 0.0, 1.0], alpha=2.0)
+    array([-0.78693868,  0.        ,  1.        ])
+    """
+    alpha = real_param("celu", "alpha", alpha, positive=True)
+    neg = np.minimum(0.0, x)
+    return np.maximum(0.0, x) + alpha * np.expm1(neg if alpha == 1.0 else neg / alpha)
+
+
+@elementwise
+def celu_grad(x, alpha=1.0):
+    r"""CELU′(x): 1 for x > 0, e^{x/α} for x ≤ 0 (continuous: 1 at 0)."""
+    alpha = real_param("celu", "alpha", alpha, positive=True)
+    pos = x > 0
+    neg = np.minimum(0.0, x)
+    return pos + np.exp(neg if alpha == 1.0 else neg / alpha) * ~pos
+
+
+_calpha = _CELU_ALPHA.symbol
+register(
+    Spec(
+        name="celu",
+        title="CELU",
+        family="exponential-linear",
+        summary="ELU reparametrised so that it is continuously differentiable for every α: "
+        "α·(e^{x/α} − 1) below zero, x above.",
+        fn=celu,
+        grad=celu_grad,
+        parameters=(_CELU_ALPHA,),
+        expr=sp.Piecewise((X, X > 0), (_calpha * (sp.exp(X / _calpha) - 1), True)),
+        derivation=(
+            Step(
+                sp.Piecewise(
+                    (sp.Derivative(X, X), X > 0),
+                    (sp.Derivative(_calpha * (sp.exp(X / _calpha) - 1), X), True),
+                ),
+                "differentiate each piece",
+            ),
+            Step(
+                sp.Piecewise(
+                    (1, X > 0),
+                    (sp.Mul(_calpha, sp.exp(X / _calpha), 1 / _calpha, evaluate=False), True),
+                ),
+                "chain rule on e^{x/α}",
+            ),
+            Step(
+                sp.Piecewise((1, X > 0), (sp.exp(X / _calpha), True)),
+                "α cancels: the slope is e⁰ = 1 at 0 from both sides",
+            ),
+        ),
+        kinks=(
+            Kink(
+                0.0,
+                1.0,
+                "CELU′(0) = 1 from both sides for every α > 0 (only f″ jumps); PyTorch and JAX "
+                "return 1.",
+            ),
+        ),
+        properties=Properties(
+            range=(-1.0, float("inf"), False, False),
+            range_latex=r"(-\alpha, \infty)",
+            monotonic="increasing",
+            smoothness="C1",
+            zero_centred=True,
+            saturation="left",
+            cost="one transcendental",
+        ),
+        strengths=(
+            "C¹ for every α (ELU is C¹ only at α = 1), so α can be tuned without a jump in "
+            "the gradient.",
+            "Scale-similar: CELU(x, α) = α·CELU(x/α, 1).",
+            "Bounded below by −α, no dead units.",
+        ),
+        weaknesses=(
+            "Costs an exponential and a division for negative inputs.",
+            "Identical to ELU at the default α = 1, so it rarely changes results on its own.",
+            "The gradient still vanishes for very negative inputs.",
+        ),
+        typical_use="Where ELU would be used and α is tuned or learned, e.g. in "
+        "normalisation-free MLPs.",
+        year=2017,
+        paper=Paper(
+            "J. T. Barron",
+            "Continuously Differentiable Exponential Linear Units",
+            "arXiv:1704.07483",
+            2017,
+            "https://arxiv.org/abs/1704.07483",
+        ),
+        frameworks=(
+            Framework("PyTorch", "torch.nn.functional.celu / torch.nn.CELU", {"alpha": 1.0}),
+            Framework("Keras 3", "keras.activations.celu", {"alpha": 1.0}),
+            Framework(
+                "tf.keras 2",
+                "—",
+                {"alpha": None},
+                note="No CELU in tf.keras 2 or tf.nn (it arrived with Keras 3).",
+            ),
+            Framework("JAX", "jax.nn.celu", {"alpha": 1.0}),
+        ),
+        naive=Naive(
+            fn="np.maximum(0, x) + np.minimum(0, alpha * (np.exp(x / alpha) - 1))",
+            grad="np.where(x > 0, 1.0, np.exp(x / alpha))",
+            why="`np.exp(x / alpha) - 1` cancels for |x| ≪ α (it returns 0 at x = −1e−20); "
+            "`np.expm1` keeps every digit.",
+        ),
+        notes="Same structure as ELU: `max(0, x) + α·expm1(min(0, x)/α)`, exact sum, no "
+        "`np.where`. α must be positive (α = 0 divides by zero; for α < 0 the formula is no "
+        "longer the CELU of the paper), so other values raise `ValueError`.",
+    )
+)
+
+
+# ---------------------------------------------------------------------------
+# SELU
+# ---------------------------------------------------------------------------
+
+SELU_ALPHA = 1.6732632423543772848170429916717
+"""α₀₁ of Klambauer et al. (2017), the float64 nearest the closed form."""
+SELU_SCALE = 1.0507009873554804934193349852946
+"""λ₀₁ of Klambauer et al. (2017), the float64 nearest the closed form."""
+_SELU_SCALE_ALPHA = 1.7580993408473768599402175208123  # λα, rounded once
+
+# The same constants to 32 digits for the mpmath reference (the closed forms are
+# checked against these in tests/test_catalog_smooth.py).
+_SYM_ALPHA = sp.Float("1.6732632423543772848170429916717", 40)
+_SYM_SCALE = sp.Float("1.0507009873554804934193349852946", 40)
+
+
+@elementwise
+def selu(x):
+    r"""Scaled exponential linear unit, :math:`\lambda\,\operatorname{ELU}(x; \alpha)`.
+
+    .. math:: \operatorname{SELU}(x) = \lambda \begin{cases} x & x > 0 \\
+              \alpha\,(e^{x} - 1) & x \le 0 \end{cases}
+
+    with the self-normalising constants λ ≈ 1.0507009873554805 and
+    α ≈ 1.6732632423543772 (:data:`SELU_SCALE`, :data:`SELU_ALPHA`), chosen so that
+    zero-mean, unit-variance inputs keep mean 0 and variance 1 through a layer with
+    suitably initialised weights.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input of any shape.
+
+    Returns
+    -------
+    ndarray or scalar
+        SELU(x), same dtype as ``x``.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.selu([-1.0, 0.0, 1.0])
+    array([-1.11133074,  0.        ,  1.05070099])
+    >>> float(act.selu(float("-inf")))  # −λα
+    -1.7580993408473768
+    """
+    return SELU_SCALE * np.maximum(0.0, x) + _SELU_SCALE_ALPHA * np.expm1(np.minimum(0.0, x))
+
+
+@elementwise
+def selu_grad(x):
+    r"""SELU′(x): λ for x > 0, λα·eˣ for x ≤ 0 (λα ≈ 1.7581 at the kink, like PyTorch/JAX)."""
+    pos = x > 0
+    return SELU_SCALE * pos + _SELU_SCALE_ALPHA * np.exp(np.minimum(0.0, x)) * ~pos
+
+
+_selu_inner = sp.Piecewise((X, X > 0), (_SYM_ALPHA * (sp.exp(X) - 1), True))
+register(
+    Spec(
+        name="selu",
+        title="SELU",
+        family="exponential-linear",
+        summary="ELU scaled by fixed constants λ ≈ 1.0507 and α ≈ 1.6733 so that activations "
+        "self-normalise towards zero mean and unit variance.",
+        fn=selu,
+        grad=selu_grad,
+        expr=_SYM_SCALE * _selu_inner,
+        derivation=(
+            Step(
+                sp.Mul(_SYM_SCALE, sp.Derivative(_selu_inner, X), evaluate=False),
+                "constant factor λ",
+            ),
+            Step(
+                sp.Mul(
+                    _SYM_SCALE,
+                    sp.Piecewise((1, X > 0), (_SYM_ALPHA * sp.exp(X), True)),
+                    evaluate=False,
+                ),
+                "differentiate each piece; the kink x = 0 takes the lower piece",
+            ),
+        ),
+        kinks=(
+            Kink(
+                0.0,
+                _SELU_SCALE_ALPHA,
+                "SELU′(0) = λα ≈ 1.7581 (the left piece), as PyTorch and JAX return; the "
+                "right-hand slope is λ ≈ 1.0507, so f is only C⁰.",
+            ),
+        ),
+        properties=Properties(
+            range=(-_SELU_SCALE_ALPHA, float("inf"), False, False),
+            range_latex=r"(-\lambda\alpha, \infty) \approx (-1.7581, \infty)",
+            monotonic="increasing",
+            smoothness="C0",
+            zero_centred=True,
+            saturation="left",
+            cost="one transcendental",
+        ),
+        strengths=(
+            "Self-normalising: with LeCun-normal initialisation and inputs of zero mean and "
+            "unit variance, activations converge to mean 0 and variance 1 through depth, "
+            "without batch normalisation.",
+            "Made deep fully connected networks (SNNs) trainable where ReLU MLPs degraded.",
+            "No dead units; bounded below by −λα.",
+        ),
+        weaknesses=(
+            "The guarantee needs LeCun-normal weights, `AlphaDropout` instead of dropout and "
+            "plain dense layers; residual connections, normalisation layers or other "
+            "initialisations break it.",
+            "λ > 1 amplifies positive inputs, so it can be less stable than ReLU in "
+            "architectures it was not derived for.",
+            "The derivative jumps at 0 (from λα ≈ 1.758 to λ ≈ 1.051).",
+        ),
+        typical_use="Deep fully connected networks on tabular data (self-normalising "
+        "networks), with LeCun-normal initialisation and alpha dropout.",
+        year=2017,
+        paper=Paper(
+            "G. Klambauer, T. Unterthiner, A. Mayr, S. Hochreiter",
+            "Self-Normalizing Neural Networks",
+            "NeurIPS 2017 (arXiv:1706.02515)",
+            2017,
+            "https://arxiv.org/abs/1706.02515",
+        ),
+        frameworks=(
+            Framework("PyTorch", "torch.nn.functional.selu / torch.nn.SELU"),
+            Framework("Keras 3", "keras.activations.selu"),
+            Framework("tf.keras 2", "tf.keras.activations.selu / tf.nn.selu"),
+            Framework("JAX", "jax.nn.selu"),
+        ),
+        naive=Naive(
+            fn="1.0507009873554805 * np.where(x > 0, x, 1.6732632423543772 * (np.exp(x) - 1))",
+            grad="1.0507009873554805 * np.where(x > 0, 1.0, 1.6732632423543772 * np.exp(x))",
+            why="`np.exp(x) - 1` loses every digit near 0 (it returns 0 at x = −1e−20); "
+            "constants typed with fewer digits (1.0507, 1.6733, common in blog posts) "
+            "are wrong in the fifth digit.",
+        ),
+        notes="λ and α are the closed forms of Klambauer et al. (appendix), "
+        "α₀₁ = −√(2/π) / (erfc(1/√2)·e^{1/2} − 1) and the corresponding λ₀₁, evaluated in "
+        "mpmath to 32 digits (the test suite recomputes them). The negative piece is "
+        "`(λα)·expm1(min(0, x))` with λα rounded once (one rounding fewer than "
+        "`λ·(α·expm1(x))`), added to `λ·max(0, x)`: one term is exactly zero.",
+    )
+)
+
+
+# ---------------------------------------------------------------------------
+# softplus
+# ---------------------------------------------------------------------------
+
+_BETA = Param(
+    "beta",
+    1.0,
+    "Sharpness: softplus_β(x) = log(1 + e^{βx})/β tends to ReLU as β → ∞; must be positive.",
+    latex=r"\beta",
+    examples=(0.5, 1.0, 2.0, 10.0),
+    positive=True,
+)
+
+
+@elementwise
+def softplus(x, beta=1.0):
+    r"""Softplus, a smooth ReLU: :math:`\tfrac{1}{\beta}\log\bigl(1 + e^{\beta x}\bigr)`.
+
+    Computed as ``max(x, 0) + log1p(exp(-|βx|)) / β``, exact to a few ULP for
+    every input: no overflow for large x, no 0 returned for x ≪ 0 (where the value
+    is about e^{βx}/β), no threshold.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input of any shape.
+    beta : float, default 1.0
+        Positive sharpness. Unlike PyTorch there is no ``threshold`` parameter: the
+        result is accurate everywhere, so nothing needs switching to the identity.
+
+    Returns
+    -------
+    ndarray or scalar
+        softplus(x), same dtype as ``x``.
+
+    Raises
+    ------
+    ValueError
+        If ``beta`` is not positive.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.softplus([-1.0, 0.0, 1.0])
+    array([0.31326169, 0.69314718, 1.31326169])
+    >>> float(act.softplus(20.0))  # PyTorch's threshold=20 returns exactly 20.0
+    20.000000002061153
+    >>> float(act.softplus(-800.0)) == 0.0, float(act.softplus(-700.0))
+    (True, 9.85967654375977e-305)
+    """
+    beta = real_param("softplus", "beta", beta, positive=True)
+    if beta == 1.0:
+        return np.maximum(x, 0.0) + np.log1p(np.exp(-np.abs(x)))
+    return np.maximum(x, 0.0) + np.log1p(np.exp(-np.abs(beta * x))) / beta
+
+
+@elementwise
+def softplus_grad(x, beta=1.0):
+    r"""softplus′(x) = σ(βx) = 1 / (1 + e^{−βx}), accurate in both tails."""
+    beta = real_param("softplus", "beta", beta, positive=True)
+    return 1.0 / (1.0 + np.exp(-x if beta == 1.0 else -(beta * x)))
+
+
+_beta = _BETA.symbol
+register(
+    Spec(
+        name="softplus",
+        title="Softplus",
+        family="exponential-linear",
+        summary="log(1 + eˣ): a smooth, strictly positive ReLU whose derivative is the sigmoid.",
+        fn=softplus,
+        grad=softplus_grad,
+        parameters=(_BETA,),
+        expr=sp.log(1 + sp.exp(_beta * X)) / _beta,
+        derivation=(
+            Step(
+                sp.Mul(1 / _beta, sp.Derivative(sp.log(1 + sp.exp(_beta * X)), X), evaluate=False),
+                "constant factor 1/β",
+            ),
+            Step(
+                sp.Mul(
+                    1 / _beta,
+                    _beta * sp.exp(_beta * X),
+                    sp.Pow(1 + sp.exp(_beta * X), -1, evaluate=False),
+                    evaluate=False,
+                ),
+                "chain rule: (log u)′ = u′/u with u = 1 + e^{βx}",
+            ),
+            Step(
+                sp.exp(_beta * X) / (1 + sp.exp(_beta * X)),
+                "β cancels",
+            ),
+            Step(_sym_sigmoid(_beta * X), "e^{t}/(1 + e^{t}) = σ(t)"),
+        ),
+        properties=Properties(
+            range=(0.0, float("inf"), False, False),
+            range_latex=r"(0, \infty)",
+            monotonic="increasing",
+            smoothness="Cinf",
+            zero_centred=False,
+            saturation="left",
+            cost="several transcendentals",
+        ),
+        strengths=(
+            "Smooth everywhere, with derivative σ(βx) — never exactly zero, so no dead units.",
+            "Strictly positive output: the standard way to produce a positive parameter "
+            "(a variance, a rate, a scale) from an unconstrained value.",
+            "β interpolates between a soft (small β) and a sharp (large β) ReLU.",
+        ),
+        weaknesses=(
+            "Two transcendentals (exp and log1p): slower than ReLU.",
+            "Not zero-centred: softplus(0) = log 2 ≈ 0.693 and all outputs are positive.",
+            "Glorot et al. found it trained worse than ReLU as a hidden activation despite "
+            "being smooth.",
+        ),
+        typical_use="Output heads that must be positive (standard deviations, Poisson rates, "
+        "scale parameters), and inside Mish; rarely as a hidden activation.",
+        year=2001,
+        paper=Paper(
+            "C. Dugas, Y. Bengio, F. Bélisle, C. Nadeau, R. Garcia",
+            "Incorporating Second-Order Functional Knowledge for Better Option Pricing",
+            "NeurIPS 13 (2000)",
+            2001,
+            "https://papers.nips.cc/paper/1920-incorporating-second-order-functional-"
+            "knowledge-for-better-option-pricing",
+        ),
+        frameworks=(
+            Framework(
+                "PyTorch",
+                "torch.nn.functional.softplus / torch.nn.Softplus",
+                {"beta": 1.0},
+                note="Also takes threshold=20: where βx > threshold it returns x itself. At "
+                "x = 20, β = 1 that is 20.0 instead of 20.000000002061154 (a relative error of "
+                "1e−10, about 2e5 ULP in float64), and the derivative becomes exactly 1. This "
+                "catalog has no threshold.",
+            ),
+            Framework(
+                "Keras 3",
+                "keras.activations.softplus",
+                {"beta": None},
+                note="No β: log(exp(x) + 1).",
+            ),
+            Framework(
+                "tf.keras 2",
+                "tf.keras.activations.softplus / tf.nn.softplus",
+                {"beta": None},
+                note="No β.",
+            ),
+            Framework("JAX", "jax.nn.softplus", {"beta": None}, note="No β (logaddexp(x, 0))."),
+        ),
+        naive=Naive(
+            fn="np.log(1 + np.exp(beta * x)) / beta",
+            grad="1 / (1 + np.exp(-beta * x))",
+            why="`np.exp(x)` overflows for x > 709.78 and the textbook value becomes `inf` "
+            "(with a warning) where softplus(x) ≈ x; for x < −37, `1 + exp(x)` rounds to 1 "
+            "and `log` returns 0 although softplus(x) ≈ eˣ is representable down to "
+            "x ≈ −745. The catalog writes `max(x, 0) + log1p(exp(-|βx|))/β`: the exponential "
+            "never overflows and `log1p` keeps the small tail.",
+        ),
+        notes="`max(x, 0) + log1p(exp(−|βx|))/β` is the stable log-sum-exp, written out "
+        "because `np.logaddexp(0, x)` (the same identity) costs ~15 ms per 1e6 float64 "
+        "elements here against ~2.5 ms, and because `np.logaddexp(0, βx)/β` overflows for "
+        "|βx| > 1.8e308 where the answer is finite. The derivative `1/(1 + exp(−βx))` is the "
+        "sigmoid, accurate in both tails. Non-positive β raises `ValueError`.",
+    )
+)
+
+
+# ---------------------------------------------------------------------------
+# squareplus
+# ---------------------------------------------------------------------------
+
+_B = Param(
+    "b",
+    4.0,
+    "Curvature at 0: squareplus(0) = √b/2; b = 0 gives ReLU. Must be non-negative.",
+    latex="b",
+    examples=(0.5, 4.0, 16.0),
+)
+
+
+def _squareplus_parts(x, b):
+    """(f, h) with h = √(x² + b), both without overflow or cancellation.
+
+    With a = |x|: ``big = (a + h)/2`` is f(|x|) and f(x)·f(−x) = b/4, so
+    ``small = (b/4)/big`` is f(−|x|): the rationalised form, no cancellation.
+    """
+    info = np.finfo(x.dtype)
+    a = np.abs(x)
+    if b <= float(info.max) * float(info.eps) / 4:
+        # Above cap, x² + b overflows but √(x² + b) = |x| to working precision.
+        cap = np.sqrt(float(info.max) / 4)
+        h = np.maximum(np.sqrt(np.square(np.minimum(a, cap)) + b), a)
+    else:  # absurdly large b: hypot is slower but never overflows
+        h = np.hypot(a, np.sqrt(b))
+    big = 0.5 * a + 0.5 * h
+    small = (0.25 * b) / big
+    # f = big for x ≥ 0 else small; big ≥ √b/2 ≥ small, so a max selects without np.where.
+    # fmax (not maximum) drops the NaN of inf·0 at x = −inf; a NaN x is NaN in both.
+    f = np.fmax(small, big * (x >= 0))
+    return f, h
+
+
+@elementwise
+def squareplus(x, b=4.0):
+    r"""Squareplus, an algebraic smooth ReLU: :math:`\tfrac12\bigl(x + \sqrt{x^2 + b}\bigr)`.
+
+    For x < 0 the textbook form subtracts two nearly equal numbers; the catalog uses
+    the rationalised form ``b / (2(√(x² + b) − x))`` there, so the tail b/(4|x|) keeps
+    every digit, and avoids overflow of x² for |x| > 1e154.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input of any shape.
+    b : float, default 4.0
+        Non-negative curvature; squareplus(0) = √b / 2 and b = 0 is ReLU.
+
+    Returns
+    -------
+    ndarray or scalar
+        squareplus(x), same dtype as ``x``.
+
+    Raises
+    ------
+    ValueError
+        If ``b`` is negative.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.squareplus([-1.0, 0.0, 1.0])
+    array([0.61803399, 1.        , 1.61803399])
+    >>> float(act.squareplus(-1e9))  # the textbook form returns 0.0
+    1e-09
+    """
+    b = real_param("squareplus", "b", b, nonnegative=True)
+    if b == 0:
+        return np.maximum(0.0, x) + 0.0
+    return _squareplus_parts(x, b)[0]
+
+
+@elementwise
+def squareplus_grad(x, b=4.0):
+    r"""squareplus′(x) = ½(1 + x/√(x² + b)) = squareplus(x)/√(x² + b), without cancellation."""
+    b = real_param("squareplus", "b", b, nonnegative=True)
+    if b == 0:
+        return np.heaviside(x, 0.0)
+    info = np.finfo(x.dtype)
+    xc = np.clip(x, -info.max, info.max)  # ±inf → the limits 0 and 1
+    f, h = _squareplus_parts(xc, b)
+    # x ≥ 0: ½ + ½·x/h (1 ulp); x < 0: f/h with f the rationalised value.
+    return np.fmax(f / h, (0.5 + 0.5 * (xc / h)) * (xc >= 0))
+
+
+_b = _B.symbol
+register(
+    Spec(
+        name="squareplus",
+        title="Squareplus",
+        family="exponential-linear",
+        summary="(x + √(x² + b))/2: a softplus-shaped smooth ReLU built from a square root "
+        "instead of exp and log.",
+        fn=squareplus,
+        grad=squareplus_grad,
+        parameters=(_B,),
+        expr=(X + sp.sqrt(X**2 + _b)) / 2,
+        derivation=(
+            Step(
+                sp.Mul(
+                    sp.Rational(1, 2),
+                    sp.Add(sp.Derivative(X, X), sp.Derivative(sp.sqrt(X**2 + _b), X)),
+                    evaluate=False,
+                ),
+                "linearity",
+            ),
+            Step(
+                sp.Mul(
+                    sp.Rational(1, 2),
+                    sp.Add(1, sp.Mul(2 * X, 1 / (2 * sp.sqrt(X**2 + _b)), evaluate=False)),
+                    evaluate=False,
+                ),
+                "chain rule on √u, u = x² + b",
+            ),
+            Step(
+                sp.Mul(sp.Rational(1, 2), 1 + X / sp.sqrt(X**2 + _b), evaluate=False),
+                "simplify",
+            ),
+        ),
+        properties=Properties(
+            range=(0.0, float("inf"), False, False),
+            range_latex=r"(0, \infty)",
+            monotonic="increasing",
+            smoothness="Cinf",
+            zero_centred=False,
+            saturation="left",
+            cost="arithmetic",
+        ),
+        strengths=(
+            "Smooth like softplus but needs only a square root: cheap on any hardware.",
+            "Algebraic tails: approaches 0 as b/(4|x|) rather than exponentially, so the "
+            "gradient b/(4x²) decays slowly for negative inputs.",
+            "b sets the curvature at 0 (b = 0 is exactly ReLU).",
+        ),
+        weaknesses=(
+            "Not zero-centred; squareplus(0) = √b/2 = 1 at the default.",
+            "Rarely used in published architectures, so few tuned baselines exist.",
+            "The textbook formula cancels for x ≪ 0 (see below).",
+        ),
+        typical_use="A cheap drop-in for softplus where positivity and smoothness matter "
+        "(positive output heads, implicit models); available in JAX and Keras 3.",
+        year=2021,
+        paper=Paper(
+            "J. T. Barron",
+            "Squareplus: A Softplus-Like Algebraic Rectifier",
+            "arXiv:2112.11687",
+            2021,
+            "https://arxiv.org/abs/2112.11687",
+        ),
+        frameworks=(
+            Framework(
+                "PyTorch",
+                "—",
+                {"b": None},
+                note="No built-in squareplus in PyTorch.",
+            ),
+            Framework("Keras 3", "keras.activations.squareplus", {"b": 4}),
+            Framework("tf.keras 2", "—", {"b": None}, note="No squareplus in tf.keras 2 or tf.nn."),
+            Framework("JAX", "jax.nn.squareplus", {"b": 4}),
+        ),
+        naive=Naive(
+            fn="(x + np.sqrt(x * x + b)) / 2",
+            grad="(1 + x / np.sqrt(x * x + b)) / 2",
+            why="For x ≪ 0, `x + sqrt(x² + b)` subtracts two nearly equal numbers: at "
+            "x = −1e4 half the digits are gone and for x < −1e8 (float64) the result is 0 "
+            "although the value b/(4|x|) is representable. `x * x` also overflows for "
+            "|x| > 1.3e154, giving `inf` for large positive x and `nan` in the derivative. The "
+            "catalog uses the rationalised form b/(2(√(x² + b) − x)) for x < 0 and caps x² "
+            "before the square root.",
+        ),
+        notes="f(x)·f(−x) = b/4, so with `big = (|x| + h)/2` (no cancellation) the negative "
+        "side is `(b/4)/big`; `fmax(small, big·(x ≥ 0))` selects without `np.where` (big ≥ "
+        "small always). The derivative is f(x)/h, again cancellation-free. h = √(x² + b) "
+        "uses `sqrt(min(|x|, cap)² + b)` then `max(·, |x|)`: `np.hypot` would do the same "
+        "but costs ~13 ms per 1e6 float64 elements here against ~1 ms.",
+    )
+)
+
+
+# ---------------------------------------------------------------------------
+# sparse_plus
+# ---------------------------------------------------------------------------
+
+
+@elementwise
+def sparse_plus(x):
+    r"""SparsePlus (JAX, Keras 3): 0 for x ≤ −1, (x + 1)²/4 for |x| < 1, x for x ≥ 1.
+
+    Computed as ``max((clip(x, −1, 1) + 1)² / 4, x)``: the quadratic piece is never
+    below the line y = x ((x + 1)²/4 − x = (x − 1)²/4 ≥ 0), so one maximum selects
+    the right piece without a mask; NaN propagates.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input of any shape.
+
+    Returns
+    -------
+    ndarray or scalar
+        sparse_plus(x), same dtype as ``x``.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.sparse_plus([-2.0, -1.0, 0.0, 0.5, 1.0, 3.0])
+    array([0.    , 0.    , 0.25  , 0.5625, 1.    , 3.    ])
+    """
+    return np.maximum(0.25 * np.square(np.clip(x, -1.0, 1.0) + 1.0), x)
+
+
+@elementwise
+def sparse_plus_grad(x):
+    r"""sparse_plus′(x) = (clip(x, −1, 1) + 1)/2: 0, (x + 1)/2, 1 — continuous."""
+    return 0.5 * (np.clip(x, -1.0, 1.0) + 1.0)
+
+
+register(
+    Spec(
+        name="sparse_plus",
+        title="SparsePlus",
+        family="exponential-linear",
+        summary="A piecewise-quadratic softplus: exactly 0 below −1, exactly x above 1, "
+        "and the parabola (x + 1)²/4 joining them with matching slopes.",
+        fn=sparse_plus,
+        grad=sparse_plus_grad,
+        expr=sp.Piecewise((0, X <= -1), ((X + 1) ** 2 / 4, X < 1), (X, True)),
+        derivation=(
+            Step(
+                sp.Piecewise(
+                    (sp.Derivative(0, X), X <= -1),
+                    (sp.Derivative((X + 1) ** 2 / 4, X), X < 1),
+                    (sp.Derivative(X, X), True),
+                ),
+                "differentiate each piece",
+            ),
+            Step(
+                sp.Piecewise((0, X <= -1), ((X + 1) / 2, X < 1), (1, True)),
+                "the pieces meet with equal slopes (0 at −1, 1 at 1)",
+            ),
+        ),
+        kinks=(
+            Kink(-1.0, 0.0, "f′ is continuous (0 from both sides); only f″ jumps (0 → ½)."),
+            Kink(1.0, 1.0, "f′ is continuous (1 from both sides); only f″ jumps (½ → 0)."),
+        ),
+        properties=Properties(
+            range=(0.0, float("inf"), True, False),
+            range_latex=r"[0, \infty)",
+            monotonic="non-decreasing",
+            smoothness="C1",
+            zero_centred=False,
+            saturation="left",
+            cost="arithmetic",
+        ),
+        strengths=(
+            "Exactly sparse: outputs and gradients are exactly 0 for x ≤ −1, like ReLU.",
+            "C¹ (continuous derivative), unlike ReLU, with no transcendental function.",
+            "Exactly the identity for x ≥ 1, so large activations pass unchanged.",
+        ),
+        weaknesses=(
+            "Dead zone for x ≤ −1: zero gradient, the same dying-unit risk as ReLU.",
+            "Not C²: the curvature jumps at ±1.",
+            "Little published evidence as a hidden activation; mostly a softplus substitute "
+            "where exact zeros are wanted.",
+        ),
+        typical_use="Sparse, smooth replacement for softplus or ReLU; the same shape as "
+        "SmeLU (β = 1) proposed for reproducible recommendation models.",
+        year=2020,
+        paper=Paper(
+            "G. I. Shamir, D. Lin, L. Coviello",
+            "Smooth activations and reproducibility in deep networks",
+            "arXiv:2010.09931",
+            2020,
+            "https://arxiv.org/abs/2010.09931",
+        ),
+        frameworks=(
+            Framework("PyTorch", "—", note="No built-in sparse_plus in PyTorch."),
+            Framework("Keras 3", "keras.activations.sparse_plus"),
+            Framework("tf.keras 2", "—", note="No sparse_plus in tf.keras 2 or tf.nn."),
+            Framework("JAX", "jax.nn.sparse_plus"),
+        ),
+        aliases=("sparseplus", "smelu"),
+        naive=Naive(
+            fn="np.where(x <= -1, 0.0, np.where(x >= 1, x, (x + 1) ** 2 / 4))",
+            grad="np.where(x <= -1, 0.0, np.where(x >= 1, 1.0, (x + 1) / 2))",
+            why="The textbook form is accurate; `(x + 1)**2` overflows inside the discarded "
+            "branch for |x| > 1.3e154 (a warning), and two nested `np.where` cost more "
+            "than the arithmetic. The catalog clips first and selects with one `max`.",
+        ),
+        notes="SmeLU of Shamir et al. with half-width β = 1 is the same function, "
+        "hence the alias. `max((clip(x, −1, 1) + 1)²/4, x)`: the parabola is above "
+        "the line y = x everywhere ((x − 1)²/4 ≥ 0) and equals 1 at x ≥ 1, so the maximum "
+        "picks the correct piece; the derivative `(clip(x, −1, 1) + 1)/2` is exact.",
+    )
+)
