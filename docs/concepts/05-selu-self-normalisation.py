@@ -1,0 +1,188 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # SELU and self-normalisation
+#
+# SELU (Klambauer et al., 2017, *Self-Normalizing Neural Networks*) is ELU scaled by a
+# constant $\lambda$, with both constants chosen so that activations with mean 0 and
+# variance 1 are mapped to activations with mean 0 and variance 1 again:
+#
+# $$
+# \operatorname{SELU}(z) = \lambda \begin{cases} z & z > 0 \\
+# \alpha\,(e^{z} - 1) & z \le 0 \end{cases}
+# $$
+#
+# In a fully connected network whose weights have mean 0 and variance $1/n$ (LeCun
+# normal initialisation), this fixed point is *attracting*: layer after layer the mean
+# and variance of the activations are pulled towards (0, 1) without any normalisation
+# layer. This page checks the fixed point by integration and then watches 50 layers of
+# SELU, ReLU and tanh.
+
+# %%
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # small matrices: BLAS threads only cost
+
+import matplotlib.pyplot as plt
+import numpy as np
+from scipy import integrate, stats
+
+import activations as act
+from activations import nn
+
+plt.rcParams.update({"figure.dpi": 96, "axes.grid": True, "grid.alpha": 0.3})
+
+# %% [markdown]
+# ## The constants and the fixed point
+#
+# The catalog's SELU has no parameters; its constants can be read off the function
+# itself, since $\operatorname{SELU}(1) = \lambda$ and
+# $\operatorname{SELU}(z) \to -\lambda\alpha$ as $z \to -\infty$:
+
+# %%
+selu = act.get("selu")
+lam = float(selu.fn(1.0))
+alpha = float(-selu.fn(-1000.0)) / lam
+print(f"lambda = {lam:.16f}")
+print(f"alpha  = {alpha:.16f}")
+print(f"SELU's floor -lambda*alpha = {-lam * alpha:.6f}")
+
+
+def moments(name):
+    """Mean and variance of f(z) for z ~ N(0, 1), by numerical integration."""
+    f, pdf = act.get(name).fn, stats.norm.pdf
+    m1 = integrate.quad(lambda z: float(f(z)) * pdf(z), -np.inf, np.inf)[0]
+    m2 = integrate.quad(lambda z: float(f(z)) ** 2 * pdf(z), -np.inf, np.inf)[0]
+    return m1, m2 - m1**2
+
+
+for name in ("selu", "elu", "relu", "tanh"):
+    if name in act.names():
+        m, v = moments(name)
+        print(f"z ~ N(0, 1): {name:>4}(z) has mean {m:+.6f} and variance {v:.6f}")
+m_selu, v_selu = moments("selu")
+assert abs(m_selu) < 1e-6 and abs(v_selu - 1) < 1e-6
+
+# %% [markdown]
+# Only SELU maps a standard normal input to mean 0 and variance 1 (to the precision
+# printed). ELU, which is SELU with $\lambda = 1$ and $\alpha = 1$, shifts the mean up
+# and shrinks the variance; ReLU both shrinks it and shifts the mean up, because it discards the
+# negative half; tanh keeps the mean at 0 but shrinks the variance.
+#
+# SELU's floor is $-\lambda\alpha$ (printed above), not −1; ELU's floor is $-\alpha$,
+# which is −1 only for the default $\alpha = 1$ (a write-up this site draws on says ELU
+# is "capped at −1"; that holds only for that default).
+#
+# ## Fifty layers at LeCun-normal initialisation
+#
+# The experiment: a batch of 512 standard-normal inputs through 50 fully connected
+# layers of 128 units, no biases, weights drawn from LeCun normal
+# $\mathcal{N}(0, 1/n)$, for SELU, ReLU and tanh. ReLU is also shown with the He
+# initialisation designed for it. The plot follows the mean and the variance of each
+# layer's activations (all units and inputs pooled).
+
+# %%
+DEPTH, WIDTH, BATCH = 50, 128, 512
+rng = np.random.default_rng(0)
+x0 = rng.normal(size=(BATCH, WIDTH))
+configs = [("selu", "lecun_normal"), ("relu", "lecun_normal"), ("relu", "he_normal")]
+configs += [("tanh", "lecun_normal")] if "tanh" in act.names() else []
+
+stats_by = {}
+for name, init in configs:
+    model = nn.MLP([WIDTH] * (DEPTH + 1) + [1], name, init=init, seed=1)
+    stats_by[name, init] = nn.activation_stats(model, x0)
+
+fig, (ax_m, ax_v) = plt.subplots(1, 2, figsize=(11, 3.8))
+layers = np.arange(1, DEPTH + 1)
+for (name, init), st in stats_by.items():
+    label = f"{name}, {init}"
+    ax_m.plot(layers, st["mean"], label=label)
+    ax_v.plot(layers, st["std"] ** 2, label=label)
+ax_m.set_title("mean of the activations")
+ax_v.set_title("variance of the activations")
+ax_v.set_yscale("log")
+for ax in (ax_m, ax_v):
+    ax.set_xlabel("layer")
+ax_v.legend(fontsize=8)
+fig.tight_layout()
+
+print(f"{'':>22} {'layer 1':>17} {'layer 10':>17} {'layer 50':>17}")
+for (name, init), st in stats_by.items():
+    cells = [f"{st['mean'][i]:+.2f} / {st['std'][i] ** 2:8.2e}" for i in (0, 9, DEPTH - 1)]
+    print(f"{name + ', ' + init:>22} " + " ".join(f"{c:>17}" for c in cells))
+print("(each cell: mean / variance)")
+
+# %%
+s = stats_by["selu", "lecun_normal"]
+assert np.all(np.abs(s["mean"]) < 0.1) and np.all(np.abs(s["std"] ** 2 - 1) < 0.2)
+r = stats_by["relu", "lecun_normal"]
+assert r["std"][-1] ** 2 < 1e-6 * r["std"][0] ** 2  # variance halves at every layer
+h = stats_by["relu", "he_normal"]
+assert np.all(h["mean"][9:] > 0.3 * h["std"][9:])  # He keeps the scale, not the mean
+if ("tanh", "lecun_normal") in stats_by:
+    t = stats_by["tanh", "lecun_normal"]
+    assert t["std"][-1] ** 2 < 0.25 * t["std"][0] ** 2 and np.all(np.abs(t["mean"]) < 0.05)
+
+# %% [markdown]
+# * **SELU** stays at mean ≈ 0 and variance ≈ 1 through all 50 layers.
+# * **ReLU at LeCun normal** halves the variance at every layer (it zeroes half of a
+#   symmetric input, and LeCun's $1/n$ does not compensate), so after 50 layers almost
+#   nothing is left.
+# * **ReLU at He normal** keeps the scale (that is what the factor 2 is for) but not the
+#   mean: every activation is non-negative, so the mean is a sizeable positive number at
+#   every layer.
+# * **tanh at LeCun normal** stays centred but its variance decays steadily, because
+#   $\tanh$ is contracting ($|\tanh z| < |z|$).
+#
+# ## The fixed point attracts
+#
+# Self-normalisation is more than "preserves (0, 1)": activations that start elsewhere
+# are pulled towards it. Feeding the SELU network inputs with other means and
+# variances:
+
+# %%
+fig, ax = plt.subplots(figsize=(6, 4.2))
+model = nn.MLP([WIDTH] * (DEPTH + 1) + [1], "selu", init="lecun_normal", seed=1)
+final = []
+for mu, var in ((0.0, 1.0), (1.0, 4.0), (-0.5, 0.2), (0.0, 9.0), (2.0, 0.5)):
+    st = nn.activation_stats(model, mu + np.sqrt(var) * x0)
+    path = np.column_stack([np.r_[mu, st["mean"]], np.r_[var, st["std"] ** 2]])
+    ax.plot(path[:, 0], path[:, 1], marker=".", ms=3, label=f"input mean {mu}, var {var}")
+    final.append(path[-1])
+    print(
+        f"input mean {mu:+.1f}, var {var:3.1f}  ->  layer 50: mean {path[-1, 0]:+.3f}, "
+        f"var {path[-1, 1]:.3f}"
+    )
+ax.plot([0], [1], "k*", ms=12, label="fixed point (0, 1)")
+ax.set_xlabel("mean")
+ax.set_ylabel("variance")
+ax.legend(fontsize=8)
+fig.tight_layout()
+final = np.array(final)
+assert np.all(np.abs(final[:, 0]) < 0.15) and np.all(np.abs(final[:, 1] - 1) < 0.2)
+
+# %% [markdown]
+# ## What to take away
+#
+# * SELU's $\lambda$ and $\alpha$ are not tuned hyper-parameters: they are the unique
+#   values that make (mean 0, variance 1) a fixed point for standard-normal
+#   pre-activations.
+# * The guarantee needs its assumptions: LeCun-normal weights (variance $1/n$),
+#   standardised inputs, fully connected layers, and "alpha dropout" instead of
+#   ordinary dropout. With other initialisations, with convolutions and residual
+#   connections, or once training has moved the weights far from that distribution,
+#   the property is only approximate.
+# * The same experiment explains why other activations need help: ReLU networks need
+#   He initialisation to keep the scale and still drift in mean, which is one reason
+#   batch or layer normalisation became standard.
