@@ -8,9 +8,11 @@ maximum over consecutive groups of ``pieces`` entries.
 The product ``a · h(b)`` is computed in float64 (float32 and float16 inputs too).
 Two rare cases are handled apart, found with one vectorised mask:
 
-* where the gate value is below the smallest normal number (``b`` ≲ −708) but
-  ``a`` is large, ``|a| · h(b)`` is computed as ``exp(log|a| + log h(b))`` with
-  SciPy's ``log_expit``/``log_ndtr``, so the product keeps its digits;
+* where the gate value or the product is below the smallest normal number (or
+  the product overflows), ``a · h(b)`` is recomputed from the exact mantissas and
+  exponents of ``a`` and ``b`` and SciPy's ``log_expit``/``log_ndtr`` of the gate
+  (see :func:`_scaled_product`), so a huge ``a`` times a subnormal gate keeps its
+  digits;
 * infinities give the limits: ``a = ±inf`` with a finite ``b`` gives ``±inf`` times
   the sign of ``h(b)`` (0 where ``h(b)`` is exactly 0), ``a = 0`` gives 0 for every
   ``b``, and ``a = ±inf`` with ``h(b) → 0`` (``b = −inf``) has no limit (NaN).
@@ -39,6 +41,7 @@ _TINY = float(np.finfo(np.float64).tiny)
 _SQRT_2_OVER_PI = float(np.sqrt(2.0 / np.pi))
 _INV_SQRT_2PI = float(1.0 / np.sqrt(2.0 * np.pi))
 _GELU_CUBIC = 0.044715
+_LN2 = float(np.log(2.0))
 
 
 # --------------------------------------------------------------------------- gates
@@ -46,17 +49,19 @@ _GELU_CUBIC = 0.044715
 
 @dataclass(frozen=True)
 class _Gate:
-    """A gate h(b) with what the careful paths need.
+    """A gate h(b) = b^p · g(b) (p = 0 or 1) with what the careful paths need.
 
-    ``h`` and ``dh`` are accurate for finite ``b``; ``log_abs`` is log|h(b)| (None if
-    the plain product is always exact, as for ReLU); ``sign`` is the sign of h(b)
-    for finite b (0 where h(b) is exactly 0); ``at_inf`` are h(+inf) and h′(+inf)
-    (h(−inf) = h′(−inf) = 0 for every gate here).
+    ``h`` and ``dh`` are accurate for finite ``b``; ``log_g`` is log g(b) (None if
+    the plain product is always exact, as for ReLU) and ``times_b`` says whether
+    h carries the factor b; ``sign`` is the sign of h(b) for finite b (0 where
+    h(b) is exactly 0); ``at_inf`` are h(+inf) and h′(+inf) (h(−inf) = h′(−inf) = 0
+    for every gate here).
     """
 
     h: Callable[[np.ndarray], np.ndarray]
     dh: Callable[[np.ndarray], np.ndarray]
-    log_abs: Callable[[np.ndarray], np.ndarray] | None
+    log_g: Callable[[np.ndarray], np.ndarray] | None
+    times_b: bool
     sign: Callable[[np.ndarray], np.ndarray]
     at_inf: tuple[float, float]
 
@@ -82,32 +87,36 @@ def _gelu_tanh_dh(b):
 
 
 _GATES: dict[str, _Gate] = {
-    "sigmoid": _Gate(_sig, _dsig, special.log_expit, lambda b: np.ones_like(b), (1.0, 0.0)),
+    "sigmoid": _Gate(_sig, _dsig, special.log_expit, False, lambda b: np.ones_like(b), (1.0, 0.0)),
     "relu": _Gate(
         lambda b: np.maximum(b, 0.0) + 0.0,
         lambda b: np.heaviside(b, 0.0),
         None,
+        True,
         lambda b: (b > 0).astype(b.dtype),
         (np.inf, 1.0),
     ),
     "silu": _Gate(
         lambda b: b * _sig(b),
         lambda b: _sig(b) * (1.0 + b * _sig(-b)),
-        lambda b: np.log(np.abs(b)) + special.log_expit(b),
+        special.log_expit,
+        True,
         np.sign,
         (np.inf, 1.0),
     ),
     "gelu": _Gate(
         lambda b: b * special.ndtr(b),
         lambda b: special.ndtr(b) + b * (_INV_SQRT_2PI * np.exp(-0.5 * b * b)),
-        lambda b: np.log(np.abs(b)) + special.log_ndtr(b),
+        special.log_ndtr,
+        True,
         np.sign,
         (np.inf, 1.0),
     ),
     "gelu_tanh": _Gate(
         lambda b: b * _sig(_tanh_u2(b)),
         _gelu_tanh_dh,
-        lambda b: np.log(np.abs(b)) + special.log_expit(_tanh_u2(b)),
+        lambda b: special.log_expit(_tanh_u2(b)),
+        True,
         np.sign,
         (np.inf, 1.0),
     ),
@@ -123,21 +132,38 @@ def _gate_values(gate: _Gate, b: np.ndarray, deriv: bool) -> np.ndarray:
     return v
 
 
+def _scaled_product(a: np.ndarray, b: np.ndarray, gate: _Gate) -> np.ndarray:
+    """a · b^p · g(b) for finite a, b, without intermediate underflow or overflow.
+
+    a and b are split exactly into mantissa and exponent (``frexp``); g(b) enters
+    as log g(b) = q ln 2 + r.  Only r (|r| < ln 2) is exponentiated and the
+    exponents are added as integers, so the one inexact step is log g itself,
+    whose error is what the condition number of g allows.
+    """
+    ma, ea = np.frexp(a)
+    if gate.times_b:
+        mb, eb = np.frexp(b)
+        ma, ea = ma * mb, ea + eb
+    log_g = gate.log_g(b)
+    q = np.floor(np.clip(log_g, -8000.0, 0.0) / _LN2)
+    r = log_g - q * _LN2
+    return np.ldexp(ma * np.exp(r), ea + q.astype(np.int64))
+
+
 def _product(a: np.ndarray, b: np.ndarray, h: np.ndarray, gate: _Gate) -> np.ndarray:
     """a · h(b) with an accurate tail and the limits at infinity (see the module notes)."""
     y = a * h
-    rare = ~np.isfinite(y) | (np.abs(h) < _TINY)
+    rare = ~np.isfinite(y) | (np.abs(y) < _TINY) | (np.abs(h) < _TINY)
     if not rare.any():
         return y
     a_r, b_r, h_r = a[rare], b[rare], h[rare]
     y_r = a_r * h_r
     fin_b = np.isfinite(b_r)
     sgn = gate.sign(np.where(fin_b, b_r, 1.0))  # sign of h for finite b
-    if gate.log_abs is not None:
-        careful = fin_b & np.isfinite(a_r) & (a_r != 0) & (sgn != 0) & (np.abs(h_r) < _TINY)
+    if gate.log_g is not None:
+        careful = fin_b & np.isfinite(a_r) & (a_r != 0) & (sgn != 0)
         if careful.any():
-            mag = np.exp(np.log(np.abs(a_r[careful])) + gate.log_abs(b_r[careful]))
-            y_r[careful] = np.sign(a_r[careful]) * sgn[careful] * mag
+            y_r[careful] = _scaled_product(a_r[careful], b_r[careful], gate)
     # a = ±inf, b finite: ±inf · sign(h(b)), or 0 where h(b) is exactly 0.
     inf_a = np.isinf(a_r) & fin_b
     y_r = np.where(inf_a, np.where(sgn == 0, 0.0, a_r * sgn), y_r)
@@ -189,7 +215,7 @@ def _gated_unit(gate_name: str | None):
             gate = _GATES[gname]
             with np.errstate(all="ignore"):
                 y = _product(a, b, _gate_values(gate, b, False), gate)
-            return _finish(np.moveaxis(y, -1, ax), out, False)
+                return _finish(np.moveaxis(y, -1, ax), out, False)
 
         return wrapper
 
@@ -215,7 +241,7 @@ def _gated_vjp(gate_name: str | None, fname: str) -> Callable[..., Any]:
             da = _product(gw, b, _gate_values(gate, b, False), gate)
             db = (gw * a) * _gate_values(gate, b, True)
             v = np.concatenate([da, db], axis=-1)
-        return _finish(np.moveaxis(v, -1, ax), out, False)
+            return _finish(np.moveaxis(v, -1, ax), out, False)
 
     vjp.__name__ = vjp.__qualname__ = fname
     vjp.__doc__ = (

@@ -1,0 +1,669 @@
+"""The softmax family and the gated linear units against mpmath, and their contracts.
+
+Accuracy rule (issue "catalog", Numerics): per element, error ≤ 16 + 2Σκ ULP of the
+true value for the softmax family (κ_j = |x_j ∂f_i/∂x_j / f_i| summed over the row),
+4 + 2(κ_a + κ_b) for the GLUs (elementwise in the halves a and b); true values below
+the smallest normal number need only be within it.  Truth is mpmath at 60 digits.
+"""
+
+from __future__ import annotations
+
+import math
+
+import mpmath
+import numpy as np
+import pytest
+import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+from numpy.exceptions import AxisError
+
+import activations as act
+from activations import reference
+from activations._symbolic import elementary
+
+DPS = 60
+DTYPES = [np.float64, np.float32]
+LENGTHS = [1, 2, 7, 100, 4096]
+KINDS = ["random", "huge", "tiny", "mixed", "constant", "offset", "neginf"]
+ROWWISE = ["softmax", "log_softmax", "softmin", "sparsemax"]
+ALL = [*ROWWISE, "glu", "reglu", "geglu", "swiglu", "maxout"]
+GLUS = [("glu", {}), ("reglu", {}), ("geglu", {}), ("geglu", {"approximate": "tanh"}),
+        ("swiglu", {})]  # fmt: skip
+GATE_OF = {"glu": "sigmoid", "reglu": "relu", "geglu": "gelu", "swiglu": "silu"}
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def make_row(kind: str, n: int, dtype, seed: int) -> np.ndarray:
+    """A row of ``n`` values of one kind, exactly representable in ``dtype``."""
+    rng = np.random.default_rng(seed)
+    info = np.finfo(dtype)
+    huge = 1e300 if dtype == np.float64 else 3e38
+    sign = rng.choice([-1.0, 1.0], n)
+    if kind == "random":
+        x = rng.standard_normal(n) * rng.choice([0.5, 3.0, 30.0])
+    elif kind == "huge":
+        x = sign * huge * rng.uniform(0.5, 1.0, n)
+    elif kind == "tiny":
+        x = sign * float(info.tiny) * rng.uniform(0.0, 1e3, n)
+    elif kind == "mixed":
+        lo, hi = math.log10(float(info.smallest_subnormal)), math.log10(float(info.max))
+        x = sign * 10.0 ** rng.uniform(lo, hi, n)
+    elif kind == "constant":
+        x = np.full(n, rng.choice([0.0, -3.5, 1e4, -huge, huge]))
+    elif kind == "offset":  # large common offset, moderate spread: tests the max-subtraction
+        x = (1e4 if dtype == np.float64 else 60.0) + rng.standard_normal(n) * 5
+    elif kind == "neginf":
+        x = rng.standard_normal(n) * 4
+        x[rng.random(n) < 0.3] = -np.inf
+        x[rng.integers(n)] = rng.standard_normal()  # at least one finite entry
+    else:  # pragma: no cover
+        raise AssertionError(kind)
+    return np.asarray(x, dtype=dtype)
+
+
+def row_cases():
+    for dtype in DTYPES:
+        for n in LENGTHS:
+            for k, kind in enumerate(KINDS):
+                seed = 1000 * n + 10 * k + (dtype == np.float32)
+                yield pytest.param(kind, n, dtype, seed, id=f"{kind}-n{n}-{np.dtype(dtype).name}")
+
+
+# --------------------------------------------------------------------------- mpmath truth
+
+
+def _mp_row(row) -> tuple[list, int, list]:
+    """mp values, index of the (first) maximum, and x − max (all at DPS digits)."""
+    xs = [mpmath.mpf(float(v)) for v in row]
+    finite = [x for x in xs if mpmath.isfinite(x)]
+    m = max(finite)
+    big = xs.index(m)
+    return xs, big, [x - m if mpmath.isfinite(x) else -mpmath.inf for x in xs]
+
+
+def mp_softmax(row, negate=False):
+    """True softmax (or softmin), ``log_softmax`` and the summed condition numbers."""
+    with mpmath.workdps(DPS):
+        xs, big, d = _mp_row([-v for v in row] if negate else row)
+        e = [mpmath.exp(di) if di > -1e6 else mpmath.mpf(0) for di in d]
+        delta = mpmath.fsum(e[j] for j in range(len(e)) if j != big)
+        total = 1 + delta
+        s = [ei / total for ei in e]
+        logs = [di - mpmath.log1p(delta) for di in d]
+        ax = [abs(x) if mpmath.isfinite(x) else mpmath.mpf(0) for x in xs]
+        weighted = mpmath.fsum(a * si for a, si in zip(ax, s, strict=True))
+        # Σ_j |x_j ∂s_i/∂x_j| / s_i = |x_i|(1 − s_i) + Σ_{j≠i} |x_j| s_j
+        ksum = [a * (1 - si) + (weighted - a * si) for a, si in zip(ax, s, strict=True)]
+        kappa_s = [float(k) for k in ksum]
+        # for log-softmax: Σ_j |x_j (δ_ij − s_j)| / |L_i| = ksum / |L_i|
+        kappa_log = [
+            float(k / abs(li)) if li != 0 and mpmath.isfinite(li) else 0.0
+            for k, li in zip(ksum, logs, strict=True)
+        ]
+    return s, logs, kappa_s, kappa_log
+
+
+def mp_sparsemax(row):
+    """True sparsemax, summed condition numbers, and the support size."""
+    with mpmath.workdps(DPS):
+        zs = [mpmath.mpf(float(v)) for v in row]
+        m = max(z for z in zs if mpmath.isfinite(z))
+        srt = sorted((z - m for z in zs if mpmath.isfinite(z)), reverse=True)
+        csum, k, ksum = mpmath.mpf(0), 0, mpmath.mpf(0)
+        for j, z in enumerate(srt, start=1):
+            csum += z
+            if 1 + j * z > csum:
+                k, ksum = j, csum
+        tau = (ksum - 1) / k  # of the shifted row (sparsemax is shift invariant)
+        p = [max(z - m - tau, mpmath.mpf(0)) if mpmath.isfinite(z) else mpmath.mpf(0) for z in zs]
+        support_abs = mpmath.fsum(abs(z) for z, pi in zip(zs, p, strict=True) if pi > 0)
+        kappa = [
+            float((abs(z) * (1 - mpmath.mpf(1) / k) + (support_abs - abs(z)) / k) / pi)
+            if pi > 0
+            else 0.0
+            for z, pi in zip(zs, p, strict=True)
+        ]
+    return p, kappa, k
+
+
+def check(y: np.ndarray, truths, kappas, dtype, base: float, label: str) -> None:
+    """Assert the accuracy rule for every element; report the worst offenders."""
+    bad = []
+    for i, (yi, t, k) in enumerate(zip(np.asarray(y).ravel().tolist(), truths, kappas,
+                                       strict=True)):  # fmt: skip
+        ulps, verdict = reference.ulp_error(yi, t, dtype)
+        allowed = base + 2.0 * k
+        ok = verdict if verdict is not None else ulps <= allowed
+        if not ok:
+            bad.append((ulps / allowed, i, yi, t, ulps, allowed))
+    bad.sort(reverse=True)
+    msg = "; ".join(
+        f"[{i}] got {yi!r}, true {mpmath.nstr(t, 17)}: {u:.3g} ULP (allowed {a:.3g})"
+        for _, i, yi, t, u, a in bad[:5]
+    )
+    assert not bad, f"{label}: {len(bad)} elements break the rule: {msg}"
+
+
+# --------------------------------------------------------------------------- accuracy
+
+
+@pytest.mark.parametrize(("kind", "n", "dtype", "seed"), list(row_cases()))
+def test_softmax_family_matches_mpmath(kind, n, dtype, seed):
+    x = make_row(kind, n, dtype, seed)
+    s, logs, ks, kl = mp_softmax(x.tolist())
+    check(act.softmax(x), s, ks, dtype, 16, "softmax")
+    check(act.log_softmax(x), logs, kl, dtype, 16, "log_softmax")
+    if kind != "neginf":  # softmin of a row with −inf entries is the +inf case, tested below
+        sm, _, ksm, _ = mp_softmax(x.tolist(), negate=True)
+        check(act.softmin(x), sm, ksm, dtype, 16, "softmin")
+    p, kp, _ = mp_sparsemax(x.tolist())
+    check(act.sparsemax(x), p, kp, dtype, 16, "sparsemax")
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
+def test_batched_rows_match_row_by_row(dtype):
+    rows = np.stack([make_row(kind, 100, dtype, 7 + i) for i, kind in enumerate(KINDS)])
+    for name in ROWWISE:
+        fn = act.get(name).fn
+        whole = fn(rows)
+        for i in range(rows.shape[0]):
+            np.testing.assert_array_equal(whole[i], fn(rows[i]), err_msg=name)
+        # along axis 0 of the transpose: the same numbers
+        np.testing.assert_array_equal(fn(rows.T, axis=0), whole.T, err_msg=name)
+
+
+# --------------------------------------------------------------------------- VJPs
+
+
+def _jac_softmax(s: np.ndarray) -> np.ndarray:
+    return np.diag(s) - np.outer(s, s)
+
+
+def vjp_truth(name: str, row, g):
+    """True VJP (mp) and Σ|x ∂v/∂x| + Σ|g ∂v/∂g| per element (float64, for the rule)."""
+    x = np.asarray(row, dtype=np.float64)
+    gv = np.asarray(g, dtype=np.float64)
+    n = len(row)
+    with mpmath.workdps(DPS):
+        gm = [mpmath.mpf(float(v)) for v in g]
+        if name in ("softmax", "softmin", "log_softmax"):
+            s_mp, _, _, _ = mp_softmax(list(row), negate=name == "softmin")
+            if name == "log_softmax":
+                gsum = mpmath.fsum(gm)
+                truth = [gi - si * gsum for gi, si in zip(gm, s_mp, strict=True)]
+            else:
+                gbar = mpmath.fsum(gi * si for gi, si in zip(gm, s_mp, strict=True))
+                sign = -1 if name == "softmin" else 1
+                truth = [sign * si * (gi - gbar) for gi, si in zip(gm, s_mp, strict=True)]
+            s = np.array([float(v) for v in s_mp])
+            gbar_f = float(gbar) if name != "log_softmax" else 0.0
+            if name == "log_softmax":
+                dx = -float(gsum) * _jac_softmax(s).T  # ∂v_j/∂x_k = −G s_j(δ_jk − s_k)
+                dg = np.eye(n) - s[:, None]
+            else:
+                c = gv - gbar_f
+                dx = _jac_softmax(s) * c[:, None] - np.outer(s, s * c)
+                dg = _jac_softmax(s)
+        else:  # sparsemax
+            p, _, k = mp_sparsemax(list(row))
+            sup = [pi > 0 for pi in p]
+            mean = mpmath.fsum(gi for gi, si in zip(gm, sup, strict=True) if si) / k
+            truth = [gi - mean if si else mpmath.mpf(0) for gi, si in zip(gm, sup, strict=True)]
+            mask = np.array(sup, dtype=float)
+            dx = np.zeros((n, n))
+            dg = mask[:, None] * (np.eye(n) - mask[None, :] / k)
+    scale = np.abs(dx * x[None, :]).sum(axis=1) + np.abs(dg * gv[None, :]).sum(axis=1)
+    return truth, scale
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
+@pytest.mark.parametrize("n", [1, 2, 7, 100, 1000])
+@pytest.mark.parametrize("name", ROWWISE)
+def test_vjp_matches_mpmath_jacobian(name, n, dtype):
+    eps = float(np.finfo(dtype).eps)
+    for k, kind in enumerate(["random", "mixed", "offset", "constant"]):
+        x = make_row(kind, n, dtype, 31 * n + k)
+        rng = np.random.default_rng(n + k)
+        g = (rng.standard_normal(n) * 10.0 ** rng.uniform(-3, 3, n)).astype(dtype)
+        v = act.get(name).vjp(x, g)
+        assert v.dtype == dtype
+        truth, scale = vjp_truth(name, x.tolist(), g.tolist())
+        for i, (vi, t, sc) in enumerate(zip(v.tolist(), truth, scale, strict=True)):
+            ulps, verdict = reference.ulp_error(vi, t, dtype)
+            if verdict is None:  # |t| normal: the rule, κ = scale / |t|
+                kappa = sc / abs(float(t))
+                assert ulps <= 16 + 2 * kappa, (name, kind, i, vi, t, ulps, kappa)
+            else:  # tiny or zero truth: within what the rule allows next to it
+                tol = float(np.finfo(dtype).tiny) + eps * sc
+                assert abs(vi - float(t)) <= tol, (name, kind, i, vi, t)
+
+
+@pytest.mark.parametrize("name", ROWWISE)
+def test_vjp_matches_finite_differences(name):
+    rng = np.random.default_rng(5)
+    spec = act.get(name)
+    for axis in (0, 1, -1):
+        x = rng.standard_normal((4, 6, 5)) * 2
+        g = rng.standard_normal(x.shape)
+        u = rng.standard_normal(x.shape)
+        h = 1e-6
+
+        def loss(t, x=x, g=g, u=u, axis=axis):
+            return np.sum(g * spec.fn(x + t * u, axis=axis))
+
+        fd = (loss(h) - loss(-h)) / (2 * h)
+        assert np.sum(spec.vjp(x, g, axis=axis) * u) == pytest.approx(fd, rel=1e-6, abs=1e-8)
+
+
+# --------------------------------------------------------------------------- limits
+
+
+def test_softmax_limits_and_nan():
+    inf, nan = np.inf, np.nan
+    np.testing.assert_array_equal(act.softmax([0.0, inf, -inf, 5.0]), [0, 1, 0, 0])
+    np.testing.assert_array_equal(act.log_softmax([0.0, inf]), [-inf, 0.0])
+    assert np.signbit(act.log_softmax([0.0, inf])[1]) == np.False_
+    assert np.isnan(act.softmax([inf, 1.0, inf])).all()  # no limit
+    assert np.isnan(act.softmax([-inf, -inf])).all()  # no limit
+    assert np.isnan(act.log_softmax([-inf, -inf, -inf])).all()
+    np.testing.assert_array_equal(act.softmax([-inf]), [1.0])  # a 1-row is always 1
+    np.testing.assert_array_equal(act.log_softmax([-inf]), [0.0])
+    for name in ROWWISE:
+        fn = act.get(name).fn
+        y = fn([[1.0, nan, 2.0], [1.0, 2.0, 3.0]])
+        assert np.isnan(y[0]).all() and not np.isnan(y[1]).any(), name
+        assert np.isnan(fn([nan])).all(), name
+    np.testing.assert_array_equal(act.softmin([0.0, -inf, 3.0]), [0, 1, 0])
+    np.testing.assert_array_equal(act.sparsemax([0.0, inf, -inf]), [0, 1, 0])
+    assert np.isnan(act.sparsemax([inf, inf, 0.0])).all()
+    np.testing.assert_array_equal(act.sparsemax([-inf, 0.0, 0.25]), [0, 0.375, 0.625])
+
+
+def test_naive_softmax_fails_where_the_catalog_does_not():
+    x = np.array([710.0, 0.0])
+    spec = act.get("softmax")
+    with np.errstate(all="ignore"):
+        naive = eval(spec.naive.fn, {"np": np, "x": x})
+    assert np.isnan(naive[0])
+    np.testing.assert_allclose(act.softmax(x), [1.0, math.exp(-710.0)], rtol=1e-15)
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
+def test_sparsemax_is_a_sparse_distribution(dtype):
+    rng = np.random.default_rng(11)
+    x = (rng.standard_normal((200, 50)) * 3).astype(dtype)
+    p = act.sparsemax(x)
+    assert p.dtype == dtype
+    assert (p >= 0).all()
+    np.testing.assert_allclose(p.sum(axis=-1), 1.0, rtol=50 * np.finfo(dtype).eps)
+    assert (p == 0).sum() > x.size // 2  # many exact zeros at this scale
+    # exact zeros are exactly the entries at or below the threshold
+    support = p > 0
+    tau = np.max(np.where(support, x - p, -np.inf), axis=-1, keepdims=True)
+    assert (x[~support] <= (tau + 1e-5 * np.maximum(1, np.abs(tau))).repeat(50, 1)[~support]).all()
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
+def test_softmax_sums_to_one_and_is_shift_invariant(dtype):
+    rng = np.random.default_rng(3)
+    x = (rng.standard_normal((100, 37)) * 5).astype(dtype)
+    eps = float(np.finfo(dtype).eps)
+    s = act.softmax(x)
+    np.testing.assert_allclose(s.sum(axis=-1), 1.0, rtol=8 * eps)
+    for c in (1.0, -20.0, 64.0):
+        shifted = act.softmax(x + dtype(c))  # x + c rounds, so allow the κ of the shift
+        np.testing.assert_allclose(shifted, s, rtol=64 * eps * (abs(c) + 20), atol=0)
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
+def test_log_softmax_is_log_of_softmax(dtype):
+    rng = np.random.default_rng(4)
+    x = (rng.standard_normal((50, 20)) * 30).astype(dtype)
+    s = act.softmax(x).astype(np.float64)
+    ok = s > np.finfo(dtype).tiny
+    ls = act.log_softmax(x).astype(np.float64)
+    eps = float(np.finfo(dtype).eps)
+    np.testing.assert_allclose(ls[ok], np.log(s[ok]), rtol=32 * eps, atol=4 * eps)
+    assert (ls <= 0).all()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    hnp.arrays(
+        st.sampled_from([np.float16, np.float32, np.float64]),
+        hnp.array_shapes(min_dims=1, max_dims=3, min_side=1, max_side=6),
+        elements={
+            "allow_nan": False,
+            "allow_infinity": False,
+            "min_value": -1e4,
+            "max_value": 1e4,
+        },
+    ),
+    st.integers(-3, 2),
+)
+def test_probability_outputs_property(x, axis):
+    axis = axis % x.ndim
+    for name in ("softmax", "softmin", "sparsemax"):
+        y = act.get(name).fn(x, axis=axis)
+        assert y.dtype == x.dtype and y.shape == x.shape
+        assert np.isfinite(y).all() and (y >= 0).all() and (y <= 1).all()
+        tol = 0.01 if x.dtype == np.float16 else 1e-5
+        np.testing.assert_allclose(y.astype(np.float64).sum(axis=axis), 1.0, atol=tol)
+    assert (act.log_softmax(x, axis=axis) <= 0).all()
+
+
+# --------------------------------------------------------------------------- I/O
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_dtypes_shapes_and_axes(name):
+    fn = act.get(name).fn
+    x = np.random.default_rng(0).standard_normal((2, 4, 6))
+    for dtype in (np.float16, np.float32, np.float64):
+        assert fn(x.astype(dtype)).dtype == dtype
+    assert fn(np.arange(4)).dtype == np.float64
+    assert fn([True, False]).dtype == np.float64
+    np.testing.assert_array_equal(fn([1.0, 2.0, 3.0, 4.0]), fn(np.array([1.0, 2.0, 3.0, 4.0])))
+    for axis in range(-3, 3):
+        y = fn(x, axis=axis)
+        ref = np.moveaxis(fn(np.moveaxis(x, axis, -1)), -1, axis)
+        np.testing.assert_array_equal(y, ref)
+    empty = fn(np.zeros((3, 0)))
+    assert empty.shape == (3, 0) and empty.dtype == np.float64
+    assert fn(np.zeros((0, 4)), axis=-1).shape[0] == 0
+
+
+def test_zero_dim_input_is_a_row_of_one():
+    for name in ROWWISE:
+        y = act.get(name).fn(np.float32(3.0))
+        assert np.ndim(y) == 0 and y.dtype == np.float32
+        assert float(y) == (0.0 if name == "log_softmax" else 1.0)
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_bad_input(name):
+    spec = act.get(name)
+    fname = spec.fn.__name__
+    with pytest.raises(TypeError, match=fname):
+        spec.fn(np.array([1 + 2j, 3j]))
+    with pytest.raises(TypeError, match=fname):
+        spec.fn(["a", "b"])
+    with pytest.raises(TypeError, match=fname):
+        spec.fn(np.array([object(), object()]))
+    with pytest.raises(AxisError, match=f"{fname}: axis"):
+        spec.fn(np.zeros((2, 4)), axis=2)
+    with pytest.raises(AxisError, match=f"{fname}: axis"):
+        spec.fn(np.zeros((2, 4)), axis=-3)
+    with pytest.raises(TypeError, match=fname):
+        spec.fn(np.zeros((2, 4)), axis=1.0)
+    vname = spec.vjp.__name__
+    with pytest.raises(TypeError, match=vname):
+        spec.vjp(np.zeros(4), np.array(["a", "b", "c", "d"]))
+    with pytest.raises(ValueError, match=vname):
+        spec.vjp(np.zeros(4), np.zeros(7))
+
+
+@pytest.mark.parametrize("name", ["glu", "reglu", "geglu", "swiglu"])
+def test_odd_split_names_axis_and_size(name):
+    fn = act.get(name).fn
+    with pytest.raises(ValueError, match=rf"{name}: axis 0 has odd size 3"):
+        fn(np.zeros((3, 4)), axis=0)
+    with pytest.raises(ValueError, match=rf"{name}: axis -1 has odd size 5"):
+        fn(np.zeros((2, 5)))
+    with pytest.raises(ValueError, match=name):
+        fn(1.0)
+
+
+def test_bad_parameters():
+    with pytest.raises(ValueError, match="geglu: approximate"):
+        act.geglu([1.0, 2.0], approximate="erf")
+    with pytest.raises(TypeError, match="geglu: approximate"):
+        act.geglu([1.0, 2.0], approximate=True)
+    with pytest.raises(ValueError, match="maxout: axis -1 has size 5, not a multiple of pieces=2"):
+        act.maxout(np.zeros(5))
+    with pytest.raises(ValueError, match="maxout: pieces"):
+        act.maxout(np.zeros(4), pieces=0)
+    with pytest.raises(TypeError, match="maxout: pieces"):
+        act.maxout(np.zeros(4), pieces=2.0)
+    with pytest.raises(TypeError, match="swiglu: unexpected argument 'beta'"):
+        act.swiglu(np.zeros(4), beta=1.0)
+
+
+# --------------------------------------------------------------------------- GLUs
+
+
+def mp_gate(gate: str, b):
+    """h(b), h′(b), h″(b) in mp (exact identities only; no cancellation)."""
+    sig = lambda t: 1 / (1 + mpmath.exp(-t))  # noqa: E731
+    if gate == "sigmoid":
+        h, dh = sig(b), sig(b) * sig(-b)
+        d2 = dh * (sig(-b) - sig(b))
+    elif gate == "relu":
+        h, dh, d2 = (b, 1, 0) if b > 0 else (mpmath.mpf(0), 0, 0)
+    elif gate == "silu":
+        h, dh = b * sig(b), sig(b) * (1 + b * sig(-b))
+        d2 = sig(b) * sig(-b) * (2 + b * (sig(-b) - sig(b)))
+    elif gate == "gelu":
+        phi = mpmath.npdf(b)
+        h, dh, d2 = b * mpmath.ncdf(b), mpmath.ncdf(b) + b * phi, phi * (2 - b * b)
+    else:  # gelu_tanh: b σ(2u)
+        c = mpmath.sqrt(2 / mpmath.pi)
+        k = mpmath.mpf(0.044715)
+        t = 2 * c * (b + k * b**3)
+        dt = 2 * c * (1 + 3 * k * b * b)
+        d2t = 2 * c * 6 * k * b
+        s, ds = sig(t), sig(t) * sig(-t)
+        d2s = ds * (sig(-t) - sig(t))
+        h = b * s
+        dh = s + b * dt * ds
+        d2 = 2 * dt * ds + b * (d2t * ds + dt * dt * d2s)
+    return mpmath.mpf(h), mpmath.mpf(dh), mpmath.mpf(d2)
+
+
+def glu_points(dtype):
+    """Pairs (a, b): b over the whole finite domain, a of every scale."""
+    rng = np.random.default_rng(2)
+    b = reference.grid(dtype, n_log=120, n_lin=161)
+    huge = 1e300 if dtype == np.float64 else 3e38
+    info = np.finfo(dtype)
+    lo, hi = math.log10(float(info.smallest_subnormal)), math.log10(float(info.max))
+    a_sets = [
+        np.ones_like(b),
+        -np.full_like(b, huge),
+        np.full_like(b, float(info.tiny) * 3),
+        rng.choice([-1.0, 1.0], b.size) * 10.0 ** rng.uniform(lo, hi, b.size),
+    ]
+    a = np.concatenate(a_sets).astype(dtype)
+    bb = np.tile(b, len(a_sets)).astype(dtype)
+    return a, bb
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
+@pytest.mark.parametrize(("name", "params"), GLUS, ids=lambda v: v if isinstance(v, str) else "")
+def test_glu_matches_mpmath(name, params, dtype):
+    gate = GATE_OF[name]
+    if params.get("approximate") == "tanh":
+        gate = "gelu_tanh"
+    a, b = glu_points(dtype)
+    x = np.stack([a, b], axis=-1)  # each row [a, b]: one output per row
+    y = act.get(name).fn(x, **params)[:, 0]
+    assert y.dtype == dtype
+    truths, kappas = [], []
+    with mpmath.workdps(DPS):
+        for ai, bi in zip(a.tolist(), b.tolist(), strict=True):
+            am, bm = mpmath.mpf(ai), mpmath.mpf(bi)
+            if (gate in ("gelu", "gelu_tanh") and bi < -1e4) or bi < -1e7:
+                h = dh = mpmath.mpf(0)  # far below any float, whatever a is
+            else:
+                h, dh, _ = mp_gate(gate, bm)
+            truths.append(am * h)
+            kappas.append(1.0 + (float(abs(bm * dh / h)) if h != 0 else 0.0))
+    check(y, truths, kappas, dtype, 4, f"{name}{params}")
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
+@pytest.mark.parametrize(("name", "params"), GLUS, ids=lambda v: v if isinstance(v, str) else "")
+def test_glu_vjp_matches_mpmath(name, params, dtype):
+    gate = GATE_OF[name]
+    if params.get("approximate") == "tanh":
+        gate = "gelu_tanh"
+    rng = np.random.default_rng(9)
+    span = 700.0 if dtype == np.float64 else 85.0
+    b = np.concatenate([np.linspace(-span, span, 301), rng.standard_normal(100) * 3])
+    a = rng.standard_normal(b.size) * 10.0 ** rng.uniform(-5, 5, b.size)
+    g = rng.standard_normal(b.size) * 10.0 ** rng.uniform(-5, 5, b.size)
+    a, b, g = (v.astype(dtype) for v in (a, b, g))
+    x = np.stack([a, b], axis=-1)
+    v = act.get(name).vjp(x, g[:, None], **params)
+    assert v.shape == x.shape and v.dtype == dtype
+    ta, tb, ka, kb = [], [], [], []
+    with mpmath.workdps(DPS):
+        for ai, bi, gi in zip(a.tolist(), b.tolist(), g.tolist(), strict=True):
+            am, bm, gm = mpmath.mpf(ai), mpmath.mpf(bi), mpmath.mpf(gi)
+            h, dh, d2 = mp_gate(gate, bm)
+            ta.append(gm * h)
+            tb.append(gm * am * dh)
+            ka.append(1.0 + (float(abs(bm * dh / h)) if h != 0 else 0.0))
+            kb.append(2.0 + (float(abs(bm * d2 / dh)) if dh != 0 else 0.0))
+    check(v[:, 0], ta, ka, dtype, 16, f"{name} vjp (a half)")
+    check(v[:, 1], tb, kb, dtype, 16, f"{name} vjp (b half)")
+
+
+@pytest.mark.parametrize(("name", "params"), GLUS, ids=lambda v: v if isinstance(v, str) else "")
+def test_glu_vjp_matches_finite_differences(name, params):
+    rng = np.random.default_rng(8)
+    spec = act.get(name)
+    x = rng.standard_normal((3, 8, 6)) * 2
+    for axis in (1, -1):
+        out_shape = list(x.shape)
+        out_shape[axis] //= 2
+        g = rng.standard_normal(out_shape)
+        u = rng.standard_normal(x.shape)
+        h = 1e-6
+
+        def loss(t, g=g, u=u, axis=axis):
+            return np.sum(g * spec.fn(x + t * u, axis=axis, **params))
+
+        fd = (loss(h) - loss(-h)) / (2 * h)
+        got = np.sum(spec.vjp(x, g, axis=axis, **params) * u)
+        assert got == pytest.approx(fd, rel=1e-6, abs=1e-8)
+
+
+def test_glu_halves_order_and_limits():
+    inf, nan = np.inf, np.nan
+    # torch.nn.GLU order: first half is the value, second half the gate
+    np.testing.assert_allclose(act.glu([2.0, 0.0]), [1.0])
+    np.testing.assert_allclose(act.glu([0.0, 2.0]), [0.0])
+    x = np.array([[inf, inf, -inf, 0.0, 3.0, nan, 1.0, 0.0], [-2.0, -800.0, 5.0, -inf, 0.0, 1.0,
+                  nan, inf]])  # fmt: skip
+    a, b = x[0], x[1]
+    np.testing.assert_array_equal(act.glu(x, axis=0)[0], [inf, inf, -inf, 0.0, 1.5, nan, nan, 0])
+    np.testing.assert_array_equal(act.reglu(x, axis=0)[0], [0.0, 0.0, -inf, 0.0, 0.0, nan, nan, 0])
+    sw = act.swiglu(x, axis=0)[0]
+    np.testing.assert_array_equal(sw, [-inf, -inf, -inf, 0.0, 0.0, nan, nan, 0.0])
+    for approx in ("none", "tanh"):
+        ge = act.geglu(x, axis=0, approximate=approx)[0]
+        np.testing.assert_array_equal(ge, [-inf, -inf, -inf, 0.0, 0.0, nan, nan, 0.0])
+    # a = ±inf with b = −inf (gate → 0): no limit
+    for name in ("glu", "swiglu", "geglu"):
+        assert np.isnan(act.get(name).fn([inf, -inf])).all(), name
+    assert (a.size, b.size) == (8, 8)
+
+
+def test_glu_tail_keeps_digits():
+    # a huge, gate subnormal: a * h(b) computed in log space
+    y = act.glu([1e300, -730.0])[0]
+    with mpmath.workdps(40):
+        t = mpmath.mpf(1e300) / (1 + mpmath.exp(730))
+    assert abs(y - float(t)) <= 1e-13 * float(t)
+
+
+def test_maxout_groups_and_vjp():
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal((3, 12))
+    for k in (1, 2, 3, 4, 6, 12):
+        np.testing.assert_array_equal(act.maxout(x, pieces=k), x.reshape(3, -1, k).max(axis=-1))
+        np.testing.assert_array_equal(
+            act.maxout(x.T, pieces=k, axis=0), x.reshape(3, -1, k).max(axis=-1).T
+        )
+    g = rng.standard_normal((3, 4))
+    v = act.get("maxout").vjp(x, g, pieces=3)
+    assert v.shape == x.shape
+    np.testing.assert_array_equal(v.reshape(3, 4, 3).sum(axis=-1), g)
+    assert ((v.reshape(3, 4, 3) != 0).sum(axis=-1) <= 1).all()
+    assert np.isnan(act.maxout([np.nan, 1.0, 2.0, 3.0])[0])
+    assert act.maxout(np.float32([1, 2])).dtype == np.float32
+
+
+# --------------------------------------------------------------------------- specs
+
+
+def _concrete(expr, n=3):
+    return expr.subs(sp.Symbol("n", integer=True, positive=True), n).doit()
+
+
+@pytest.mark.parametrize("name", ["softmax", "log_softmax", "softmin"])
+def test_softmax_derivation_steps_agree(name):
+    spec = act.get(name)
+    xb = sp.IndexedBase("x", real=True)
+    sb = sp.IndexedBase("s", real=True)
+    i, k = sp.symbols("i k", integer=True, positive=True)
+    rng = np.random.default_rng(0)
+    vals = rng.standard_normal(3)
+    s_vals = np.exp(vals) / np.exp(vals).sum()
+    sub = {xb[j + 1]: float(v) for j, v in enumerate(vals)}
+    sub.update({sb[j + 1]: float(v) for j, v in enumerate(s_vals)})
+    steps = [sp.Derivative(spec.expr, xb[k])] + [s.expr for s in spec.derivation]
+    for ii in (1, 2, 3):
+        for kk in (1, 2, 3):
+            values = [
+                float(_concrete(e).subs({i: ii, k: kk}).doit().subs(sub).evalf(30)) for e in steps
+            ]
+            assert values == pytest.approx([values[0]] * len(values), rel=1e-12, abs=1e-14)
+    assert spec.formula.startswith(r"\frac{e^{{x}_{i}}}") or name != "softmax"
+
+
+@pytest.mark.parametrize("name", ["glu", "reglu", "geglu", "swiglu"])
+def test_glu_derivation_is_the_gradient(name):
+    spec = act.get(name)
+    a, b = sp.symbols("a b", real=True)
+    first, last = spec.derivation[0].expr, spec.derivation[-1].expr
+    want = sp.ImmutableMatrix([[sp.diff(spec.expr, a), sp.diff(spec.expr, b)]])
+    for pt in (-2.5, -0.3, 0.7, 3.1):
+        sub = {a: sp.Rational(17, 10), b: sp.nsimplify(pt)}
+        for got in (first.doit(), last):
+            diff = (elementary(got) - elementary(want)).subs(sub).evalf(30)
+            assert all(abs(float(d)) < 1e-20 for d in diff), (name, pt)
+    for v in spec.variants:
+        assert v.expr.free_symbols <= {a, b}
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_specs_are_complete(name):
+    spec = act.get(name)
+    assert spec.elementwise is False and spec.grad is None and spec.vjp is not None
+    assert spec.family in ("softmax", "glu")
+    assert spec.formula and spec.derivative and spec.derivation
+    assert spec.strengths and spec.weaknesses and spec.typical_use
+    assert spec.paper is not None and spec.paper.year == spec.year
+    assert {f.framework for f in spec.frameworks} == {"PyTorch", "Keras 3", "tf.keras 2", "JAX"}
+    assert spec.fn.__doc__ and "Examples" in spec.fn.__doc__
+    assert spec.fn.__name__ in act.__all__
+
+
+def test_framework_defaults_recorded():
+    torch_fw = {f.framework: f for f in act.get("softmax").frameworks}
+    assert torch_fw["PyTorch"].defaults["axis"] is None  # dim has no default
+    assert torch_fw["Keras 3"].defaults["axis"] == -1
+    assert torch_fw["JAX"].defaults["axis"] == -1
+    glu_fw = {f.framework: f for f in act.get("glu").frameworks}
+    assert glu_fw["PyTorch"].defaults["axis"] == -1
+    assert act.get("geglu").params == {"approximate": "none"}
+    assert act.get("maxout").params == {"pieces": 2}
