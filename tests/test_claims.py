@@ -197,6 +197,23 @@ def test_selu_constants_give_a_fixed_point_of_mean_zero_and_variance_one():
     assert np.allclose(act.selu(z), closed, rtol=1e-15, atol=1e-16)
 
 
+def test_source_selu_constants_are_right_to_32_digits():
+    """002 quotes λ and α to 32 digits; they solve mean 0, second moment 1 for z ~ N(0, 1)."""
+    with mpmath.workdps(60):
+        phi_m1, phi_m2, e = mpmath.ncdf(-1), mpmath.ncdf(-2), mpmath.e
+        # E[z; z>0] = 1/√(2π), E[e^z − 1; z<0] = √e Φ(−1) − 1/2: the mean vanishes for
+        alpha = -(1 / mpmath.sqrt(2 * mpmath.pi)) / (mpmath.sqrt(e) * phi_m1 - mpmath.mpf(1) / 2)
+        # E[z²; z>0] = 1/2, E[(e^z − 1)²; z<0] = e²Φ(−2) − 2√e Φ(−1) + 1/2
+        neg = e**2 * phi_m2 - 2 * mpmath.sqrt(e) * phi_m1 + mpmath.mpf(1) / 2
+        lam = 1 / mpmath.sqrt(mpmath.mpf(1) / 2 + alpha**2 * neg)
+        quoted_lam = mpmath.mpf("1.0507009873554804934193349852946")
+        quoted_alpha = mpmath.mpf("1.6732632423543772848170429916717")
+        assert abs(lam - quoted_lam) < mpmath.mpf("1e-31")
+        assert abs(alpha - quoted_alpha) < mpmath.mpf("1e-31")
+    assert float(act.selu(1.0)) == float(lam)
+    assert -float(act.selu(-np.inf)) == pytest.approx(float(lam * alpha), rel=2e-16)
+
+
 def test_softplus_grad_is_sigmoid_and_gap_to_relu_is_at_most_log_2():
     x = np.linspace(-40, 40, 8001)
     assert np.allclose(act.get("softplus").grad(x), act.sigmoid(x), rtol=1e-15, atol=0)
