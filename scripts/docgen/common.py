@@ -7,6 +7,7 @@ is named in the generator.  (This module has no ``outputs()``; it produces nothi
 
 from __future__ import annotations
 
+import inspect
 import json
 import math
 import re
@@ -29,6 +30,32 @@ BENCHMARK_JSON = DOCS / "data" / "benchmark.json"
 
 FRAMEWORKS = ("PyTorch", "Keras 3", "tf.keras 2", "JAX")
 """The framework tabs of every function page, after this library's own."""
+
+
+ROW_AXIS_DEFAULT = -1
+"""The catalog's convention for functions of a whole row: ``axis=-1`` by default."""
+
+
+def our_defaults(spec: act.Spec) -> dict[str, Any]:
+    """Every keyword default of the catalog function: ``spec.params``, then the
+    other keyword defaults of its signature (``axis`` of the row functions)."""
+    out = dict(spec.params)
+    try:
+        signature = inspect.signature(spec.fn)
+    except (TypeError, ValueError):
+        signature = None
+    if signature is not None:
+        for name, p in signature.parameters.items():
+            if p.default is not inspect.Parameter.empty:
+                out.setdefault(name, p.default)
+    if not spec.elementwise:
+        out.setdefault("axis", ROW_AXIS_DEFAULT)
+    return out
+
+
+def equivalents(spec: act.Spec) -> dict[str, act.Framework]:
+    """The frameworks that have this function (a name of '—' or '' means none)."""
+    return {f.framework: f for f in spec.frameworks if f.name.strip() not in {"", "—", "-"}}
 
 
 def family_of(slug: str) -> act.Family:

@@ -13,7 +13,16 @@ from typing import Any
 import activations as act
 
 from . import header
-from .common import FRAMEWORKS, fmt_value, link, rel, same_value, table
+from .common import (
+    FRAMEWORKS,
+    equivalents,
+    fmt_value,
+    link,
+    our_defaults,
+    rel,
+    same_value,
+    table,
+)
 
 PAGE = "framework-defaults.md"
 
@@ -21,11 +30,12 @@ PAGE = "framework-defaults.md"
 def disagreements(spec: act.Spec) -> list[tuple[str, dict[str, Any]]]:
     """``[(parameter, {framework: stated default})]`` for every parameter on which
     at least one framework disagrees with this library."""
-    ours = spec.params
-    keys = list(dict.fromkeys([*ours, *(k for f in spec.frameworks for k in f.defaults)]))
+    ours = our_defaults(spec)
+    frameworks = equivalents(spec).values()
+    keys = list(dict.fromkeys([*spec.params, *(k for f in frameworks for k in f.defaults)]))
     found = []
     for key in keys:
-        stated = {f.framework: f.defaults[key] for f in spec.frameworks if key in f.defaults}
+        stated = {f.framework: f.defaults[key] for f in frameworks if key in f.defaults}
         differs = any(
             v is not None and (key not in ours or not same_value(v, ours[key]))
             for v in stated.values()
@@ -36,15 +46,15 @@ def disagreements(spec: act.Spec) -> list[tuple[str, dict[str, Any]]]:
 
 
 def _cell(spec: act.Spec, key: str, framework: str, stated: dict[str, Any]) -> str:
-    if framework not in {f.framework for f in spec.frameworks}:
+    if framework not in equivalents(spec):
         return "no equivalent"
     if framework not in stated:
         return "—"
     value = stated[framework]
     if value is None:
-        return "not a parameter"
+        return "none"
     text = f"`{fmt_value(value)}`"
-    ours = spec.params
+    ours = our_defaults(spec)
     return f"**{text}**" if key not in ours or not same_value(value, ours[key]) else text
 
 
@@ -53,7 +63,8 @@ def render() -> str:
     for spec in act.specs():
         found = disagreements(spec)
         for key, stated in found:
-            ours = f"`{fmt_value(spec.params[key])}`" if key in spec.params else "not a parameter"
+            mine = our_defaults(spec)
+            ours = f"`{fmt_value(mine[key])}`" if key in mine else "not a parameter"
             rows.append(
                 (
                     link(spec, PAGE),
@@ -71,8 +82,8 @@ def render() -> str:
         "pick different default parameters, and some add a parameter (a cut-off, an "
         "approximation) that changes the result. This table is computed from the "
         "catalog: a row appears wherever a framework's default differs from this "
-        "library's (differing values in bold). 'not a parameter' means the framework "
-        "has no such parameter; '—' means the catalog states no default for it.\n",
+        "library's (differing values in bold). 'none' means the framework has no such "
+        "parameter or no default for it; '—' means the catalog states none.\n",
     ]
     if rows:
         parts.append(
@@ -85,7 +96,7 @@ def render() -> str:
         for spec in noted:
             items = [
                 f"- **{f.framework}** `{f.name}`" + (f": {f.note}" if f.note else "")
-                for f in spec.frameworks
+                for f in equivalents(spec).values()
             ]
             parts.append(
                 f"### {spec.title}\n\n" + "\n".join(items) + "\n\n"
@@ -94,10 +105,10 @@ def render() -> str:
     missing = [
         (
             link(spec, PAGE),
-            ", ".join(f for f in FRAMEWORKS if f not in {x.framework for x in spec.frameworks}),
+            ", ".join(f for f in FRAMEWORKS if f not in equivalents(spec)),
         )
         for spec in act.specs()
-        if {f.framework for f in spec.frameworks} != set(FRAMEWORKS)
+        if set(equivalents(spec)) != set(FRAMEWORKS)
     ]
     if missing:
         parts += [

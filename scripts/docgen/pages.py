@@ -7,6 +7,7 @@ pytest), every plot comes from :mod:`docgen.plots`.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -24,6 +25,7 @@ from .common import (
     benchmark,
     benchmark_rows,
     bounded,
+    equivalents,
     examples_of,
     family_of,
     family_page_path,
@@ -32,6 +34,7 @@ from .common import (
     fmt_value,
     indent,
     math_display,
+    our_defaults,
     page_path,
     paper_text,
     plot_path,
@@ -77,20 +80,27 @@ def _heading(spec: act.Spec, source: str) -> str:
     return f"# {spec.title}\n\n{spec.summary}\n\n" + " · ".join(facts) + "\n"
 
 
+def lhs(spec: act.Spec) -> str:
+    """The left-hand side of the formula: f(x), or f_i / f for functions of a row."""
+    if spec.elementwise:
+        return F
+    return "f_{i}" if re.search(r"_\{i[ }]", spec.formula) else "f"
+
+
 def _formula(spec: act.Spec) -> str:
-    out = ["## Formula\n", math_display(spec.formula, F)]
+    out = ["## Formula\n", math_display(spec.formula, lhs(spec))]
     for variant in spec.variants:
         kwargs = ", ".join(f"{k}={fmt_value(v)}" for k, v in variant.kwargs.items())
         out.append(f"With `{kwargs}` ({variant.label}):\n")
-        out.append(math_display(to_latex(variant.expr, spec.latex_names), F))
+        out.append(math_display(to_latex(variant.expr, spec.latex_names), lhs(spec)))
     if spec.elementwise:
         out += ["## Derivative\n", math_display(spec.derivative, DF)]
     for param in spec.parameters:
         if param.learnable and param.name in spec.param_grads:
-            lhs = rf"\frac{{\partial f}}{{\partial {param_latex(spec, param.name)}}}"
+            partial = rf"\frac{{\partial f}}{{\partial {param_latex(spec, param.name)}}}"
             grad = to_latex(sp.diff(spec.expr, param.symbol), spec.latex_names)
             out.append(f"Gradient with respect to the learnable `{param.name}`:\n")
-            out.append(math_display(grad, lhs))
+            out.append(math_display(grad, partial))
     return "\n".join(out)
 
 
@@ -116,7 +126,7 @@ def _plot(spec: act.Spec, source: str) -> str:
 def _derivation(spec: act.Spec) -> str:
     if not spec.derivation:
         return ""
-    lhs = DF if spec.elementwise else ""
+    left = DF if spec.elementwise else ""
     out = [
         "## Derivation\n" if spec.elementwise else "## Gradient\n",
         "Each step is checked by the test suite (symbolically or at random points).\n",
@@ -125,7 +135,7 @@ def _derivation(spec: act.Spec) -> str:
     for i, step in enumerate(spec.derivation, 1):
         note = f" — {step.note}" if step.note else ""
         out.append(f"**Step {i}**{note}\n")
-        out.append(math_display(to_latex(step.expr, spec.latex_names), lhs))
+        out.append(math_display(to_latex(step.expr, spec.latex_names), left))
     return "\n".join(out)
 
 
@@ -287,19 +297,22 @@ def _frameworks(spec: act.Spec) -> str:
     else:
         deriv = ""
     tab = [f"`{call}`" + (f" · `{deriv}`" if deriv else "") + "\n"]
-    if ours:
+    every = our_defaults(spec)
+    if every:
         tab.append(
             table(
                 ("parameter", "default"),
-                [(f"`{k}`", f"`{fmt_value(v)}`") for k, v in ours.items()],
+                [(f"`{k}`", f"`{fmt_value(v)}`") for k, v in every.items()],
             )
         )
     out.append('=== "NumPy (this library)"\n\n' + indent("\n".join(tab)))
+    present = equivalents(spec)
     by_name = {f.framework: f for f in spec.frameworks}
     for name in FRAMEWORKS:
-        fw = by_name.get(name)
+        fw = present.get(name)
         if fw is None:
-            body = f"No {name} equivalent.\n"
+            note = by_name[name].note.strip() if name in by_name else ""
+            body = f"No {name} equivalent." + (f" {note}" if note else "") + "\n"
         else:
             body = _framework_tab(spec, fw)
         out.append(f'=== "{name}"\n\n' + indent(body))
@@ -307,7 +320,7 @@ def _frameworks(spec: act.Spec) -> str:
 
 
 def _framework_tab(spec: act.Spec, fw: act.Framework) -> str:
-    ours = spec.params
+    ours = our_defaults(spec)
     lines = [f"`{fw.name}`\n"]
     if fw.note:
         lines.append(fw.note.strip() + "\n")
@@ -315,7 +328,7 @@ def _framework_tab(spec: act.Spec, fw: act.Framework) -> str:
     for key, theirs in fw.defaults.items():
         mine = ours.get(key, None)
         if theirs is None:
-            shown = "not a parameter"
+            shown = "none (no such parameter, or no default)"
         else:
             shown = f"`{fmt_value(theirs)}`"
             if key not in ours or not same_value(theirs, mine):

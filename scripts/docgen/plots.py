@@ -121,8 +121,9 @@ def vector_slice(spec: act.Spec) -> tuple[str, Callable[[np.ndarray], np.ndarray
 
     The row is two entries long.  If f keeps the row's length (a distribution over
     its entries) we draw the first output for the row (x, 0); if it halves it (a
-    unit gating one half by the other) we draw the output for the row (x, x), the
-    unit gating its own input.  Returns the label of the slice and the function.
+    unit that gates one half by the other, or pools it) we draw the output for the
+    row (1, x): the gate's response with the gated half held at 1.  Returns the
+    label of the slice and the function.
     """
     params = spec.params
     probe = np.asarray(spec.fn(np.array([[0.5, -0.25]]), **params))
@@ -135,10 +136,10 @@ def vector_slice(spec: act.Spec) -> tuple[str, Callable[[np.ndarray], np.ndarray
         return "first output for the row (x, 0)", along
 
     def gated(x: np.ndarray) -> np.ndarray:
-        rows = np.stack([x, x], axis=-1)
+        rows = np.stack([np.ones_like(x), x], axis=-1)
         return np.asarray(spec.fn(rows, **params))[:, 0]
 
-    return "output for the row (x, x)", gated
+    return "output for the row (1, x)", gated
 
 
 def values(spec: act.Spec, x: np.ndarray, **params: Any) -> np.ndarray:

@@ -1,0 +1,340 @@
+"""The site generator (scripts/docgen): deterministic plots, a working --check, one
+page and plot per spec, snippets that print what the catalog returns, and math
+that comes from the specs only."""
+
+from __future__ import annotations
+
+import doctest
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import sympy as sp
+
+import activations as act
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from docgen import cheatsheet, common, defaults, families, header, pages, plots  # noqa: E402
+
+from activations._symbolic import to_latex  # noqa: E402
+
+SPECS = act.specs()
+IDS = [s.name for s in SPECS]
+MINE = ("common", "pages", "plots", "cheatsheet", "families", "defaults")
+
+
+@pytest.fixture(scope="module")
+def plot_outputs():
+    return plots.outputs()
+
+
+# ---------------------------------------------------------------- determinism
+
+
+def test_all_plots_byte_identical_twice(plot_outputs):
+    again = plots.outputs()
+    assert again.keys() == plot_outputs.keys()
+    differ = [k for k in again if again[k] != plot_outputs[k]]
+    assert not differ
+
+
+def test_pages_identical_twice():
+    assert pages.outputs() == pages.outputs()
+    assert cheatsheet.outputs() == cheatsheet.outputs()
+
+
+# ---------------------------------------------------------------- --check
+
+
+def _copy_tree(tmp_path: Path) -> Path:
+    """The repo's docs/, a snapshot of the catalog, and the generator (only this
+    generator's modules) in a tmp dir."""
+    work = tmp_path / "repo"
+    shutil.copytree(
+        ROOT / "src" / "activations",
+        work / "src" / "activations",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    shutil.copytree(ROOT / "docs", work / "docs", ignore=shutil.ignore_patterns("__pycache__"))
+    (work / "scripts" / "docgen").mkdir(parents=True)
+    shutil.copy(ROOT / "scripts" / "generate.py", work / "scripts" / "generate.py")
+    shutil.copy(ROOT / "scripts" / "docgen" / "__init__.py", work / "scripts" / "docgen")
+    for name in MINE:
+        shutil.copy(ROOT / "scripts" / "docgen" / f"{name}.py", work / "scripts" / "docgen")
+    return work
+
+
+def _generate(work: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "scripts/generate.py", *args],
+        cwd=work,
+        env={**os.environ, "PYTHONPATH": str(work / "src")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_check_names_an_edited_and_an_orphaned_file(tmp_path):
+    work = _copy_tree(tmp_path)
+    assert _generate(work).returncode == 0
+    ok = _generate(work, "--check")
+    assert ok.returncode == 0, ok.stderr
+
+    page = work / "docs" / common.page_path(SPECS[0])
+    page.write_text(page.read_text() + "\nhand edit\n")
+    svg = work / "docs" / common.plot_path(SPECS[-1])
+    svg.write_bytes(svg.read_bytes().replace(b"</svg>", b"<!-- x --></svg>"))
+    orphan = work / "docs" / "functions" / "no_such_function.md"
+    orphan.write_text(header(".md") + "# gone\n")
+
+    bad = _generate(work, "--check")
+    assert bad.returncode == 1
+    assert f"stale: docs/{common.page_path(SPECS[0])}" in bad.stderr
+    assert f"stale: docs/{common.plot_path(SPECS[-1])}" in bad.stderr
+    assert "orphaned (no longer generated): docs/functions/no_such_function.md" in bad.stderr
+
+    assert _generate(work).returncode == 0
+    assert not orphan.exists()
+    assert _generate(work, "--check").returncode == 0
+
+
+# ---------------------------------------------------------------- coverage
+
+
+def test_every_spec_has_page_plot_thumbnail_and_rows(plot_outputs):
+    page_files = pages.outputs()
+    sheet = cheatsheet.render()
+    for spec in SPECS:
+        assert common.page_path(spec) in page_files
+        assert common.plot_path(spec) in plot_outputs
+        assert common.thumb_path(spec) in plot_outputs
+        for p in spec.parameters:
+            if p.examples:
+                assert common.plot_path(spec, p.name) in plot_outputs
+        link = f"]({common.page_path(spec)})"
+        assert sheet.count(link) == 2, spec.name  # the summary and the comparison table
+    for family in act.FAMILIES:
+        text = families.render(family)
+        for spec in common.members(family.slug):
+            assert f"](../{common.page_path(spec)})" in text
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=IDS)
+def test_page_links_every_image_it_has(spec, plot_outputs):
+    text = pages.render(spec)
+    for target in re.findall(r"\]\((img/[^)]+\.svg)\)\{ \.plot \}", text):
+        assert f"functions/{target}" in plot_outputs
+    assert text.startswith(header(".md"))
+
+
+# ---------------------------------------------------------------- snippets
+
+
+def _snippet_examples(text: str) -> list[doctest.Example]:
+    block = re.search(r"## Usage\n.*?```python\n(.*?)```", text, re.S)
+    assert block, "no usage snippet"
+    return doctest.DocTestParser().get_examples(block.group(1))
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=IDS)
+def test_snippet_prints_exactly_what_the_catalog_returns(spec):
+    examples = _snippet_examples(pages.render(spec))
+    assert any(e.want for e in examples)
+    test = doctest.DocTest(examples, {}, spec.name, None, 0, None)
+    runner = doctest.DocTestRunner(optionflags=0)  # exact text, no NUMBER leeway
+    with np.printoptions(legacy=False):
+        result = runner.run(test, out=lambda s: None)
+    assert result.failed == 0
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=IDS)
+def test_snippet_values_are_the_catalog_values(spec):
+    namespace: dict = {}
+    for source, expected in pages.snippet_lines(spec):
+        if not expected:
+            exec(source, namespace)
+            continue
+        value = eval(source.split("#")[0], namespace)
+        assert pages._printed(value) == expected, source
+        want = eval(expected, {"array": np.array, "inf": np.inf, "nan": np.nan})
+        np.testing.assert_allclose(np.asarray(value), want, rtol=1e-6, atol=1e-8)
+    x = namespace["x"]
+    if spec.elementwise:
+        np.testing.assert_array_equal(eval(f"act.{spec.name}(x)", namespace), spec.fn(x))
+
+
+# ---------------------------------------------------------------- math from the spec
+
+MATH = re.compile(r"\$\$\n(.*?)\n\$\$|\$([^$\n]+)\$", re.S)
+LHS = re.compile(r"^(?:f\(x\)|f'\(x\)|f_\{i\}|f|\\frac\{\\partial f\}\{\\partial [^}]+\}) = ")
+
+
+def _allowed_math(spec: act.Spec) -> set[str]:
+    names = spec.latex_names
+    allowed = {spec.formula, spec.properties.range_latex}
+    if spec.elementwise:
+        allowed.add(spec.derivative)
+    allowed |= {to_latex(step.expr, names) for step in spec.derivation}
+    allowed |= {to_latex(v.expr, names) for v in spec.variants}
+    for p in spec.parameters:
+        allowed.add(pages.param_latex(spec, p.name))
+        allowed.add(to_latex(sp.diff(spec.expr, p.symbol), names))
+    allowed |= {m.strip("$") for m in common.SMOOTHNESS.values() if m.startswith("$")}
+    allowed |= {m.split("$")[1] for m in common.SMOOTHNESS.values() if "$" in m}
+    return allowed
+
+
+def _math_of(text: str) -> list[str]:
+    return [(m.group(1) or m.group(2)) for m in MATH.finditer(_without_code(text))]
+
+
+def _without_code(text: str) -> str:
+    return re.sub(r"```.*?```|`[^`\n]*`", "", text, flags=re.S)
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=IDS)
+def test_every_formula_on_a_page_comes_from_the_spec(spec):
+    allowed = _allowed_math(spec)
+    found = _math_of(pages.render(spec))
+    assert spec.formula in {LHS.sub("", m) for m in found}
+    for m in found:
+        assert LHS.sub("", m) in allowed, m
+
+
+def test_cheatsheet_and_family_math_comes_from_the_specs():
+    allowed = set().union(*(_allowed_math(s) for s in SPECS))
+    allowed = {a.replace("|", r"\vert ") for a in allowed} | allowed
+    texts = [cheatsheet.render(), *(families.render(f) for f in act.FAMILIES)]
+    for text in texts:
+        for m in _math_of(text):
+            assert m in allowed, m
+
+
+def test_math_check_catches_a_hand_written_formula():
+    spec = SPECS[0]
+    text = pages.render(spec) + "\n$$\nf(x) = x^{2}\n$$\n"
+    assert any(LHS.sub("", m) not in _allowed_math(spec) for m in _math_of(text))
+
+
+# ---------------------------------------------------------------- SVG hygiene
+
+
+def test_svgs_are_small_text_only_and_undated(plot_outputs):
+    date = re.compile(rb"(19|20)\d\d-\d\d-\d\d|<dc:date>")
+    for path, svg in plot_outputs.items():
+        assert svg.startswith(b"<?xml")
+        assert header(".svg").encode() in svg[:600], path
+        assert b"<image" not in svg, path
+        assert b"@font-face" not in svg and b"<font" not in svg, path
+        assert not re.search(rb'<path id="DejaVu', svg), path  # glyphs as paths
+        assert not date.search(svg), path
+        assert b"<text" in svg or "/thumbs/" in path, path  # labels stay text
+        assert len(svg) < 40_000, (path, len(svg))
+
+
+def test_y_limits_rule():
+    assert plots.y_limits([np.array([0.0, 1.0])]) == (-0.25, 1.25)
+    assert plots.y_limits([np.array([-1e9, 1e9])]) == plots.Y_CLIP
+    lo, hi = plots.y_limits([np.array([2.0, 3.0, np.nan, np.inf])])
+    assert lo <= 0 <= hi and hi == 3.25
+
+
+def test_default_curve_is_primary_in_a_family_of_curves():
+    spec = next((s for s in SPECS for p in s.parameters if p.examples), None)
+    if spec is None:
+        pytest.skip("no catalog parameter has example values yet")
+    param = next(p for p in spec.parameters if p.examples)
+    svg = plots.family_of_curves(spec, param).decode()
+    assert plots.F_COLOUR in svg
+    widths = [float(w) for w in re.findall(r"stroke: #1f63b4; stroke-width: ([0-9.]+)", svg)]
+    others = [float(w) for w in re.findall(r"stroke-width: ([0-9.]+)", svg)]
+    assert widths and max(widths) == max(others)
+
+
+# ---------------------------------------------------------------- tables and defaults
+
+
+def test_table_cells_escape_pipes_outside_and_inside_math():
+    assert common.cell("a | b") == r"a \| b"
+    assert common.cell(r"$\left|x\right|$") == r"$\left\vert x\right\vert $"
+
+
+def _fake(name: str, **kw) -> act.Spec:
+    """A spec that is not registered, to exercise the generator's branches."""
+    base = dict(
+        name=name,
+        title=name.title(),
+        family=act.FAMILIES[0].slug,
+        summary="A test function.",
+        fn=lambda x, slope=0.1: np.asarray(x) * slope,
+        grad=lambda x, slope=0.1: np.full_like(np.asarray(x, dtype=float), slope),
+        expr=sp.Symbol("slope", real=True) * sp.Symbol("x", real=True),
+        properties=act.Properties(
+            (-np.inf, np.inf, False, False), r"\mathbb{R}", "increasing", "Cinf", True, "none"
+        ),
+        strengths=("s",),
+        weaknesses=("w",),
+        typical_use="tests",
+        year=2000,
+        paper=None,
+        frameworks=(
+            act.Framework("PyTorch", "torch.fake", {"slope": 0.1}),
+            act.Framework("Keras 3", "keras.fake", {"slope": 0.3}),
+            act.Framework("JAX", "jax.fake", {"slope": None, "cutoff": 20}),
+        ),
+        parameters=(act.Param("slope", 0.1, "the slope", r"\alpha", (0.1, 0.5)),),
+    )
+    base.update(kw)
+    return act.Spec(**base)
+
+
+def test_framework_disagreements_are_computed():
+    found = dict(defaults.disagreements(_fake("fake")))
+    assert set(found) == {"slope", "cutoff"}  # Keras 0.3 ≠ 0.1; JAX adds a cutoff
+    assert found["slope"] == {"PyTorch": 0.1, "Keras 3": 0.3, "JAX": None}
+    agree = _fake("agree", frameworks=(act.Framework("PyTorch", "t", {"slope": 0.1}),))
+    assert defaults.disagreements(agree) == []
+    tab = pages._framework_tab(_fake("fake"), _fake("fake").frameworks[1])
+    assert '!!! warning "Keras 3 default differs"' in tab and "`0.3`" in tab
+
+
+def test_row_functions_get_a_vjp_snippet_and_no_derivative_curve():
+    def softmax(x, axis=-1):
+        e = np.exp(np.asarray(x) - np.max(x, axis=axis, keepdims=True))
+        return e / e.sum(axis=axis, keepdims=True)
+
+    def vjp(x, g, axis=-1):
+        y = softmax(x, axis)
+        return y * (g - (g * y).sum(axis=axis, keepdims=True))
+
+    spec = _fake(
+        "rowfn", fn=softmax, grad=None, vjp=vjp, elementwise=False, parameters=(), frameworks=()
+    )
+    text = pages.render(spec)
+    assert "## Derivative" not in text and "f′ (dashed)" not in text
+    assert ".vjp(x, g)" in text
+    lines = dict(pages.snippet_lines(spec))
+    want = np.array(
+        lines[next(k for k in lines if ".vjp(x, g)" in k)]
+        .removeprefix("array(")
+        .removesuffix(")")
+        .strip("[]")
+        .split(","),
+        dtype=float,
+    )
+    y = softmax(np.array(pages.SAMPLE_ROW))
+    np.testing.assert_allclose(
+        want, vjp(np.array(pages.SAMPLE_ROW), np.eye(y.size)[0]), rtol=1e-6, atol=1e-8
+    )
+    label, along = plots.vector_slice(spec)
+    assert "(x, 0)" in label
+    assert pages.lhs(spec) == "f"
+    np.testing.assert_allclose(along(np.array([0.0, 1.0])), [0.5, 1 / (1 + np.exp(-1.0))])
