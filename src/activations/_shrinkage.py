@@ -1,3 +1,441 @@
-"""_shrinkage"""
+"""Shrinkage activations: set small inputs to (nearly) zero.
 
-__all__: list[str] = []
+Hard and soft thresholding come from wavelet denoising and sparse coding; tanhshrink
+is their smooth cousin.  All three are odd functions, and the catalog keeps them odd
+bit for bit: ``f(-x) == -f(x)`` including the sign of zero (``f(-0.0)`` is ``-0.0``,
+and so is the zero returned for a small negative input).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import sympy as sp
+
+from ._array import elementwise
+from ._relu_like import _finite, _step
+from ._spec import Framework, Kink, Naive, Paper, Param, Properties, Spec, Step, register
+from ._symbolic import X
+
+__all__ = ["hardshrink", "softshrink", "tanhshrink"]
+
+
+def _lambd(fname, value):
+    return float(_finite(fname, "lambd", value, nonnegative=True))
+
+
+_LAMBD = Param(
+    "lambd",
+    0.5,
+    "Half-width λ ≥ 0 of the dead zone [−λ, λ].",
+    latex=r"\lambda",
+    examples=(0.5, 0.25, 1.0),
+)
+_L = _LAMBD.symbol
+
+
+# --------------------------------------------------------------------------- hardshrink
+
+
+@elementwise
+def hardshrink(x, lambd=0.5):
+    r"""Hard shrinkage: :math:`x` if :math:`|x| > \lambda`, else 0.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input of any shape.
+    lambd : float, default 0.5
+        λ ≥ 0, the half-width of the dead zone (PyTorch's name and default; Keras 3
+        calls it ``threshold``).
+
+    Returns
+    -------
+    ndarray or scalar
+        Same dtype as ``x``; exact (no rounding). Zeros carry the sign of the input
+        (``hardshrink(-0.3)`` is ``-0.0``), so the function is odd bit for bit.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``lambd`` is not a finite real number ≥ 0.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.hardshrink([-2.0, -0.5, 0.25, 0.75])
+    array([-2.  , -0.  ,  0.  ,  0.75])
+    """
+    lam = _lambd("hardshrink", lambd)
+    return x * (np.abs(x) > lam)  # NaN · 0 stays NaN; x · 0 keeps the sign of x
+
+
+@elementwise
+def hardshrink_grad(x, lambd=0.5):
+    """1 for |x| > λ, 0 for |x| ≤ λ (0 at ±λ, as PyTorch)."""
+    lam = _lambd("hardshrink", lambd)
+    return _step(np.abs(x) > lam, x)
+
+
+register(
+    Spec(
+        name="hardshrink",
+        title="Hardshrink (hard thresholding)",
+        family="shrinkage",
+        summary="Keeps inputs larger than λ in magnitude and zeroes the rest: hard "
+        "thresholding as an activation.",
+        fn=hardshrink,
+        grad=hardshrink_grad,
+        parameters=(_LAMBD,),
+        expr=sp.Piecewise((X, X > _L), (X, X < -_L), (0, True)),
+        derivation=(
+            Step(
+                sp.Piecewise(
+                    (sp.Derivative(X, X), X > _L),
+                    (sp.Derivative(X, X), X < -_L),
+                    (sp.Derivative(0, X), True),
+                ),
+                "differentiate each piece",
+            ),
+            Step(
+                sp.Piecewise((1, X > _L), (1, X < -_L), (0, True)),
+                "±λ take the zero piece (f jumps there: no derivative)",
+            ),
+        ),
+        kinks=(
+            Kink(
+                -0.5,
+                0.0,
+                "f jumps from −λ to 0 at −λ; the catalog and PyTorch return 0 there (the "
+                "dead-zone piece, `-λ <= x <= λ ? 0 : 1`).",
+            ),
+            Kink(0.5, 0.0, "f jumps from 0 to λ at λ; 0 here and in PyTorch."),
+        ),
+        properties=Properties(
+            range=(float("-inf"), float("inf"), False, False),
+            range_latex=r"(-\infty, -\lambda) \cup \{0\} \cup (\lambda, \infty)",
+            monotonic="non-decreasing",
+            smoothness="discontinuous",
+            zero_centred=True,
+            saturation="none",
+            cost="comparison",
+        ),
+        strengths=(
+            "Produces exact zeros (sparsity) while leaving large inputs unbiased.",
+            "Exact and cheap: a comparison and a multiplication by 0 or 1.",
+        ),
+        weaknesses=(
+            "Discontinuous at ±λ: a small change of input can change the output by λ.",
+            "Zero gradient in the dead zone, so units there do not learn.",
+        ),
+        typical_use="Sparse coding and denoising layers (learned ISTA-style networks), "
+        "activation sparsification; rarely a general hidden-layer activation.",
+        year=1994,
+        paper=Paper(
+            "D. L. Donoho, I. M. Johnstone",
+            "Ideal spatial adaptation by wavelet shrinkage",
+            "Biometrika 81(3)",
+            1994,
+            "https://doi.org/10.1093/biomet/81.3.425",
+        ),
+        frameworks=(
+            Framework(
+                "PyTorch",
+                "torch.nn.functional.hardshrink / torch.nn.Hardshrink",
+                defaults={"lambd": 0.5},
+            ),
+            Framework(
+                "Keras 3",
+                "keras.activations.hard_shrink",
+                defaults={"lambd": 0.5},
+                note="the parameter is called threshold",
+            ),
+            Framework(
+                "tf.keras 2",
+                "—",
+                note="no built-in; TensorFlow Addons (unmaintained) had "
+                "tfa.activations.hardshrink(x, lower=-0.5, upper=0.5)",
+            ),
+            Framework("JAX", "—", note="no built-in; `jnp.where(jnp.abs(x) > lambd, x, 0)`"),
+        ),
+        aliases=("hard_shrink",),
+        naive=Naive(
+            fn="np.where(np.abs(x) > lambd, x, 0)",
+            grad="(np.abs(x) > lambd).astype(float)",
+            why="Exact, but `np.where` turns NaN into 0 (|NaN| > λ is False), and so does "
+            "the textbook derivative. The catalog multiplies by the mask instead: NaN · 0 "
+            "is NaN.",
+        ),
+        notes="`x * (|x| > λ)` is exact, propagates NaN and keeps the function odd bit for "
+        "bit (−0.3 · 0 = −0.0); it is also faster than `np.where` on randomly signed "
+        "input. PyTorch's test is `-λ <= x <= λ`, so x = ±λ is in the dead zone here too.",
+    )
+)
+
+
+# --------------------------------------------------------------------------- softshrink
+
+
+@elementwise
+def softshrink(x, lambd=0.5):
+    r"""Soft shrinkage: :math:`x - \lambda` above λ, :math:`x + \lambda` below −λ, 0 between.
+
+    Computed as ``x - clip(x, -λ, λ)``: exact up to the one rounding of the
+    subtraction, with NaN propagated and ±∞ mapped to ±∞.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input of any shape.
+    lambd : float, default 0.5
+        λ ≥ 0 (PyTorch's name and default; Keras 3 calls it ``threshold``).
+
+    Returns
+    -------
+    ndarray or scalar
+        Same dtype as ``x``. Zeros carry the sign of the input (``softshrink(-0.2)``
+        is ``-0.0``), so the function is odd bit for bit.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``lambd`` is not a finite real number ≥ 0.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.softshrink([-2.0, 0.25, 1.5])
+    array([-1.5,  0. ,  1. ])
+    """
+    lam = _lambd("softshrink", lambd)
+    y = x - np.clip(x, -lam, lam)
+    return np.copysign(y, x)  # x − x is +0.0; give the dead zone the sign of x
+
+
+@elementwise
+def softshrink_grad(x, lambd=0.5):
+    """1 for |x| > λ, 0 for |x| ≤ λ (0 at ±λ, as PyTorch)."""
+    lam = _lambd("softshrink", lambd)
+    return _step(np.abs(x) > lam, x)
+
+
+register(
+    Spec(
+        name="softshrink",
+        title="Softshrink (soft thresholding)",
+        family="shrinkage",
+        summary="Moves every input towards 0 by λ and zeroes those within λ: the proximal "
+        "operator of the L1 norm.",
+        fn=softshrink,
+        grad=softshrink_grad,
+        parameters=(_LAMBD,),
+        expr=sp.Piecewise((X - _L, X > _L), (X + _L, X < -_L), (0, True)),
+        derivation=(
+            Step(
+                sp.Piecewise(
+                    (sp.Derivative(X - _L, X), X > _L),
+                    (sp.Derivative(X + _L, X), X < -_L),
+                    (sp.Derivative(0, X), True),
+                ),
+                "differentiate each piece",
+            ),
+            Step(
+                sp.Piecewise((1, X > _L), (1, X < -_L), (0, True)),
+                "the kinks ±λ take the zero piece",
+            ),
+        ),
+        kinks=(
+            Kink(-0.5, 0.0, "f′(−λ) = 0 here and in PyTorch (`-λ <= x <= λ ? 0 : 1`)."),
+            Kink(0.5, 0.0, "f′(λ) = 0 here and in PyTorch."),
+        ),
+        properties=Properties(
+            range=(float("-inf"), float("inf"), False, False),
+            range_latex=r"(-\infty, \infty)",
+            monotonic="non-decreasing",
+            smoothness="C0",
+            zero_centred=True,
+            saturation="none",
+            cost="arithmetic",
+        ),
+        strengths=(
+            "Continuous (unlike hard shrinkage) and produces exact zeros: the solution of "
+            "an L1-penalised least-squares problem, so it is the step of ISTA/LISTA.",
+            "Exact and cheap: a clip and a subtraction.",
+        ),
+        weaknesses=(
+            "Biases large inputs towards 0 by λ.",
+            "Zero gradient in the dead zone.",
+        ),
+        typical_use="Unrolled sparse-coding networks (LISTA), wavelet and transform-domain "
+        "denoising, sparsity-inducing layers.",
+        year=1995,
+        paper=Paper(
+            "D. L. Donoho",
+            "De-noising by soft-thresholding",
+            "IEEE Transactions on Information Theory 41(3)",
+            1995,
+            "https://doi.org/10.1109/18.382009",
+        ),
+        frameworks=(
+            Framework(
+                "PyTorch",
+                "torch.nn.functional.softshrink / torch.nn.Softshrink",
+                defaults={"lambd": 0.5},
+            ),
+            Framework(
+                "Keras 3",
+                "keras.activations.soft_shrink",
+                defaults={"lambd": 0.5},
+                note="the parameter is called threshold",
+            ),
+            Framework(
+                "tf.keras 2",
+                "—",
+                note="no built-in; TensorFlow Addons (unmaintained) had "
+                "tfa.activations.softshrink(x, lower=-0.5, upper=0.5)",
+            ),
+            Framework(
+                "JAX",
+                "—",
+                note="no built-in; `jnp.sign(x) * jnp.maximum(jnp.abs(x) - lambd, 0)`",
+            ),
+        ),
+        aliases=("soft_shrink", "soft_threshold"),
+        naive=Naive(
+            fn="np.sign(x) * np.maximum(np.abs(x) - lambd, 0)",
+            grad="(np.abs(x) > lambd).astype(float)",
+            why="The value is exact (one rounding, `|x| - λ`); the textbook derivative "
+            "turns NaN into 0. The catalog's `x - clip(x, -λ, λ)` is the same rounding "
+            "in fewer passes.",
+        ),
+        notes="`x − clip(x, −λ, λ)` is x − λ, x + λ or x − x = 0 with a single rounding, "
+        "propagates NaN (`clip` does) and maps ±∞ to ±∞. `copysign` then gives the zeros "
+        "of the dead zone the sign of x, so that f(−x) = −f(x) holds bit for bit.",
+    )
+)
+
+
+# --------------------------------------------------------------------------- tanhshrink
+
+# x − tanh x = (x cosh x − sinh x) / cosh x, and x cosh x − sinh x has the series
+#   Σ_{k≥1} x^{2k+1} / ((2k − 1)! (2k + 1))  =  x³/3 + x⁵/30 + x⁷/840 + …
+# whose terms are all positive: no cancellation. For |x| < 0.75 the terms up to k = 8
+# (float64) or k = 5 (float32) reach full precision; above 0.75 the direct x − tanh x
+# loses at most a few bits, well inside the accuracy rule.
+_SMALL = 0.75
+_COEFFS = tuple(1.0 / (math.factorial(2 * k - 1) * (2 * k + 1)) for k in range(1, 9))
+_TERMS = {np.dtype(np.float64): 8, np.dtype(np.float32): 5}
+
+
+def _tanhshrink_small(xs):
+    z = xs * xs
+    n = _TERMS[xs.dtype]
+    p = np.full_like(xs, _COEFFS[n - 1])
+    for c in _COEFFS[n - 2 :: -1]:  # Horner over the 5–8 coefficients, not over elements
+        p *= z
+        p += c
+    return xs * z * p / np.cosh(xs)
+
+
+@elementwise
+def tanhshrink(x):
+    r"""Tanhshrink, :math:`x - \tanh x`, accurate near 0.
+
+    ``x - np.tanh(x)`` loses every digit for small |x| (x³/3 is far below the
+    rounding error of ``tanh x``); the catalog switches to a positive series there.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input of any shape.
+
+    Returns
+    -------
+    ndarray or scalar
+        Same dtype as ``x``; ±∞ at ±∞; ``-0.0`` for ``-0.0`` (the function is odd).
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.tanhshrink([-2.0, 1e-3, 3.0])
+    array([-1.03597242e+00,  3.33333200e-10,  2.00494525e+00])
+    """
+    y = np.asarray(x - np.tanh(x))
+    small = np.abs(x) < _SMALL
+    if small.any():
+        y[small] = _tanhshrink_small(x[small])
+    return y
+
+
+@elementwise
+def tanhshrink_grad(x):
+    r"""(x − tanh x)′ = 1 − 1/cosh²x = tanh²x: no cancellation."""
+    t = np.tanh(x)
+    return t * t
+
+
+register(
+    Spec(
+        name="tanhshrink",
+        title="Tanhshrink",
+        family="shrinkage",
+        summary="x − tanh x: a smooth shrinkage that is flat (≈ x³/3) near 0 and x ∓ 1 "
+        "far from it.",
+        fn=tanhshrink,
+        grad=tanhshrink_grad,
+        expr=X - sp.tanh(X),
+        derivation=(
+            Step(sp.Derivative(X, X) - sp.Derivative(sp.tanh(X), X), "differentiate each term"),
+            Step(1 - 1 / sp.cosh(X) ** 2, "tanh′ = 1/cosh²"),
+            Step(sp.tanh(X) ** 2, "1 − 1/cosh² = (cosh² − 1)/cosh² = sinh²/cosh²"),
+        ),
+        properties=Properties(
+            range=(float("-inf"), float("inf"), False, False),
+            range_latex=r"(-\infty, \infty)",
+            monotonic="non-decreasing",
+            smoothness="Cinf",
+            zero_centred=True,
+            saturation="none",
+            cost="one transcendental",
+        ),
+        strengths=(
+            "Smooth everywhere, unlike hard and soft shrinkage, while still suppressing "
+            "small inputs (f ≈ x³/3 near 0).",
+            "Gradient tanh²x ∈ [0, 1): never explodes, and approaches 1 for large |x|.",
+        ),
+        weaknesses=(
+            "No exact zeros: it shrinks but does not sparsify.",
+            "Vanishing gradient near 0 (f′ ≈ x²), so small inputs learn slowly.",
+            "The textbook formula is inaccurate near 0 (see below).",
+        ),
+        typical_use="Occasionally in denoising or residual-style layers that should "
+        "suppress small responses smoothly; mostly available for completeness.",
+        year=2012,
+        paper=None,
+        frameworks=(
+            Framework("PyTorch", "torch.nn.functional.tanhshrink / torch.nn.Tanhshrink"),
+            Framework("Keras 3", "keras.activations.tanh_shrink"),
+            Framework("tf.keras 2", "—", note="no built-in; `x - tf.tanh(x)`"),
+            Framework("JAX", "—", note="no built-in; `x - jnp.tanh(x)`"),
+        ),
+        aliases=("tanh_shrink",),
+        naive=Naive(
+            fn="x - np.tanh(x)",
+            grad="1 - (1 - np.tanh(x) ** 2)",
+            why="`x - tanh(x)` cancels for small |x|: the true value x³/3 is below the "
+            "rounding error of `tanh(x)`, so for |x| ≲ 1e-8 the result is exactly 0 and "
+            "for |x| ≈ 1e-3 only about half the digits are right (this is what PyTorch and "
+            "Keras compute). The catalog evaluates (x cosh x − sinh x)/cosh x from its "
+            "all-positive series for |x| < 0.75, and the derivative as tanh²x.",
+        ),
+        notes="No paper introduces it: it is one of the transfer functions of Lua Torch's "
+        "`nn` package (Torch7, early 2010s), from which PyTorch inherited it; the year is "
+        "approximate. For "
+        "|x| ≥ 0.75 the direct form loses at most log₂(x/(x − tanh x)) ≤ 3 bits, within the "
+        "accuracy rule; below, the series x³/3 + x⁵/30 + x⁷/840 + … (terms "
+        "x^{2k+1}/((2k−1)!(2k+1)), all positive) divided by cosh x is accurate to a few "
+        "ULP. Inputs are split with a boolean mask, so the series costs time only for "
+        "the elements that need it.",
+    )
+)
