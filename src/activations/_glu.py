@@ -5,7 +5,7 @@ GLU and its variants split ``x`` into halves ``a`` (first) and ``b`` (second) al
 ``torch.nn.GLU``, ``jax.nn.glu`` and ``keras.activations.glu``.  Maxout takes the
 maximum over consecutive groups of ``pieces`` entries.
 
-The product ``a · h(b)`` is computed in float64 (float32 and float16 inputs too).
+The product ``a · h(b)`` is computed in the input's precision (float16 in float32).
 Two rare cases are handled apart, found with one vectorised mask:
 
 * where the gate value or the product is below the smallest normal number (or
@@ -37,7 +37,6 @@ from ._symbolic import sigmoid as _sym_sigmoid
 
 __all__ = ["geglu", "glu", "maxout", "reglu", "swiglu"]
 
-_TINY = float(np.finfo(np.float64).tiny)
 _SQRT_2_OVER_PI = float(np.sqrt(2.0 / np.pi))
 _INV_SQRT_2PI = float(1.0 / np.sqrt(2.0 * np.pi))
 _GELU_CUBIC = 0.044715
@@ -153,7 +152,9 @@ def _scaled_product(a: np.ndarray, b: np.ndarray, gate: _Gate) -> np.ndarray:
 def _product(a: np.ndarray, b: np.ndarray, h: np.ndarray, gate: _Gate) -> np.ndarray:
     """a · h(b) with an accurate tail and the limits at infinity (see the module notes)."""
     y = a * h
-    rare = ~np.isfinite(y) | (np.abs(y) < _TINY) | (np.abs(h) < _TINY)
+    rare = ~np.isfinite(y)
+    if gate.log_g is not None:  # a subnormal or underflowed gate value (ReLU's are exact)
+        rare |= np.abs(h) < np.finfo(h.dtype).tiny
     if not rare.any():
         return y
     a_r, b_r, h_r = a[rare], b[rare], h[rare]
@@ -162,8 +163,10 @@ def _product(a: np.ndarray, b: np.ndarray, h: np.ndarray, gate: _Gate) -> np.nda
     sgn = gate.sign(np.where(fin_b, b_r, 1.0))  # sign of h for finite b
     if gate.log_g is not None:
         careful = fin_b & np.isfinite(a_r) & (a_r != 0) & (sgn != 0)
-        if careful.any():
-            y_r[careful] = _scaled_product(a_r[careful], b_r[careful], gate)
+        if careful.any():  # in float64 whatever the input (few elements)
+            y_r[careful] = _scaled_product(
+                a_r[careful].astype(np.float64), b_r[careful].astype(np.float64), gate
+            )
     # a = ±inf, b finite: ±inf · sign(h(b)), or 0 where h(b) is exactly 0.
     inf_a = np.isinf(a_r) & fin_b
     y_r = np.where(inf_a, np.where(sgn == 0, 0.0, a_r * sgn), y_r)
@@ -185,7 +188,7 @@ def _halves(fname: str, arr: np.ndarray, axis: Any) -> tuple[np.ndarray, np.ndar
         raise ValueError(
             f"{fname}: axis {axis} has odd size {n}; it must split into two equal halves a, b"
         )
-    work = np.moveaxis(arr, ax, -1).astype(np.float64, copy=False)
+    work = np.moveaxis(arr, ax, -1)
     return work[..., : n // 2], work[..., n // 2 :], ax
 
 
@@ -230,7 +233,7 @@ def _gated_vjp(gate_name: str | None, fname: str) -> Callable[..., Any]:
         if kwargs:
             raise TypeError(f"{fname}: unexpected argument {next(iter(kwargs))!r}")
         a, b, ax = _halves(fname, arr, axis)
-        gw = np.moveaxis(garr, ax, -1).astype(np.float64, copy=False)
+        gw = np.moveaxis(garr, ax, -1).astype(a.dtype, copy=False)
         if gw.shape != a.shape:
             raise ValueError(
                 f"{fname}: g must have the output's shape "
@@ -425,7 +428,11 @@ def maxout(x, pieces=2, axis=-1):
     """
     arr, out = as_real_array(x, "maxout")
     grouped, ax, _ = _groups("maxout", arr, axis, pieces)
-    y = np.max(grouped, axis=-1) if grouped.size else grouped[..., 0]
+    # One np.maximum per piece (k is small): much faster than a reduction over a
+    # length-k axis, and NaN propagates the same way.
+    y = grouped[..., 0]
+    for j in range(1, grouped.shape[-1]):
+        y = np.maximum(y, grouped[..., j])
     return _finish(np.moveaxis(y, -1, ax), out, False)
 
 
