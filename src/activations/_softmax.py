@@ -552,7 +552,8 @@ register(
         year=1990,
         paper=_BRIDLE,
         frameworks=_row_frameworks(
-            "torch.softmax / torch.nn.functional.softmax(x, dim) / torch.nn.Softmax(dim)",
+            "torch.softmax / torch.nn.functional.softmax(x, dim) / torch.nn.Softmax(dim) "
+            "(torch.nn.Softmax2d: dim=-3, over channels)",
             "keras.activations.softmax",
             "tf.keras.activations.softmax / tf.nn.softmax",
             "jax.nn.softmax",
