@@ -661,6 +661,7 @@ def train(
     epochs: int = 100,
     batch_size: int | None = None,
     seed: int = 0,
+    track_accuracy: bool = True,
 ) -> History:
     """Train ``model`` in place and return the per-epoch :class:`History`.
 
@@ -675,9 +676,12 @@ def train(
         Full batch by default; otherwise the rows are shuffled each epoch with a
         generator seeded by ``seed``.
 
+    track_accuracy : bool
+        Measure the accuracy on the whole of ``x`` after every epoch (classification
+        losses only; costs one extra forward pass per epoch).
+
     The recorded loss is the mean of the batch losses of the epoch (computed before each
-    update); the accuracy is measured on the whole of ``x`` after the epoch (only for the
-    two classification losses).
+    update).
     """
     if loss not in LOSSES:
         raise ValueError(f"train: unknown loss {loss!r}; choose one of {sorted(LOSSES)}")
@@ -708,7 +712,7 @@ def train(
             losses.append(value)
         history.loss.append(float(np.mean(losses)))
         history.grad_norms.append(grad_norms(grads))
-        if loss != "mse":
+        if track_accuracy and loss != "mse":
             _forward_in_training(model, x, history)
             history.accuracy.append(accuracy(model, x, y))
     return history
