@@ -667,3 +667,28 @@ def test_framework_defaults_recorded():
     assert glu_fw["PyTorch"].defaults["axis"] == -1
     assert act.get("geglu").params == {"approximate": "none"}
     assert act.get("maxout").params == {"pieces": 2}
+
+
+# --------------------------------------------------------------------------- peers
+
+
+def test_peers_agree_on_moderate_inputs_and_half_order():
+    """The framework claims in the specs (torch/JAX names, GLU half order, NaN for +inf)."""
+    torch = pytest.importorskip("torch")
+    jax_nn = pytest.importorskip("jax.nn")
+    rng = np.random.default_rng(12)
+    x = rng.standard_normal((6, 8)) * 3
+    xt = torch.from_numpy(x)
+    for ours, theirs in (
+        (act.softmax(x), torch.softmax(xt, dim=-1)),
+        (act.log_softmax(x), torch.log_softmax(xt, dim=-1)),
+        (act.softmin(x), torch.nn.functional.softmin(xt, dim=-1)),
+        (act.glu(x), torch.nn.functional.glu(xt, dim=-1)),
+        (act.glu(x, axis=0), torch.nn.GLU(dim=0)(xt)),
+    ):
+        np.testing.assert_allclose(ours, theirs.numpy(), rtol=1e-13, atol=1e-15)
+    np.testing.assert_allclose(act.glu(x), np.asarray(jax_nn.glu(x.astype(np.float32))), rtol=1e-5)
+    # torch gives NaN for any +inf in a row; the catalog gives the one-hot limit for one
+    row = torch.tensor([0.0, float("inf"), 1.0], dtype=torch.float64)
+    assert torch.isnan(torch.softmax(row, dim=0)).all()
+    np.testing.assert_array_equal(act.softmax(row.numpy()), [0.0, 1.0, 0.0])

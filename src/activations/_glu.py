@@ -436,7 +436,7 @@ def maxout(x, pieces=2, axis=-1):
     return _finish(np.moveaxis(y, -1, ax), out, False)
 
 
-def maxout_vjp(x, g, pieces=2, axis=-1):
+def maxout_vjp(x, g, axis=-1, pieces=2):
     """Vector-Jacobian product of :func:`maxout`: ``g`` goes to the first maximum of each group.
 
     Examples
