@@ -33,6 +33,26 @@ def grad_at_zero(spec: act.Spec) -> str:
     return fmt_number(float(np.asarray(spec.grad(0.0, **spec.params))))
 
 
+def headline(text: str) -> str:
+    """The short form of a strength, weakness or use for the printable table: the
+    words before the first colon, else before the first semicolon, else all of it
+    (the page keeps the whole sentence)."""
+    for mark in (": ", "; "):
+        head, sep, _ = text.partition(mark)
+        if sep and head.count("`") % 2 == 0 and head.count("(") == head.count(")"):
+            return head
+    return text
+
+
+def _trade_off(spec: act.Spec) -> str:
+    parts = []
+    if spec.strengths:
+        parts.append(f"+ {headline(spec.strengths[0])}")
+    if spec.weaknesses:
+        parts.append(f"− {headline(spec.weaknesses[0])}")
+    return "<br>".join(parts)
+
+
 def _thumb(spec: act.Spec) -> str:
     return f'![{spec.name}]({rel(thumb_path(spec), PAGE)}){{ .plot .thumb width="72" }}'
 
@@ -40,18 +60,16 @@ def _thumb(spec: act.Spec) -> str:
 def _summary_table(specs: list[act.Spec]) -> str:
     rows = [
         (
-            link(spec, PAGE),
-            _thumb(spec),
+            f"{link(spec, PAGE)}<br>{_thumb(spec)}",
             f"${spec.formula}$",
             f"${spec.properties.range_latex}$",
-            spec.strengths[0] if spec.strengths else "",
-            spec.weaknesses[0] if spec.weaknesses else "",
-            spec.typical_use,
+            _trade_off(spec),
+            headline(spec.typical_use),
         )
         for spec in specs
     ]
     return table(
-        ("activation", "plot", "f(x)", "range", "main strength", "main weakness", "common use"),
+        ("activation", "f(x)", "range", "main strength (+) and weakness (−)", "common use"),
         rows,
     )
 
@@ -102,7 +120,8 @@ def render() -> str:
             f"All {len(specs)} activations of the library at their default parameters, in "
             f"family order ({families}). Each name links to its page with the derivative, "
             "the derivation, the plots, the framework defaults and a tested example. "
-            "Strength and weakness are the first listed on that page.\n",
+            "To fit a printed page the table gives the headline of the first strength "
+            "and weakness and of the typical use listed on that page.\n",
             f"Thumbnails show f on the same axes as the function pages: {Y_RULE}\n",
             "## At a glance\n",
             _summary_table(specs),
