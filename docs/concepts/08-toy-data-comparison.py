@@ -53,8 +53,9 @@ print(
 # * **Data**: two moons, two spirals and a noisy XOR, 200 training points each (the
 #   generators of `activations.nn`), and a test sample of 400 points from a different
 #   seed.
-# * **Network**: two hidden layers of 24 units, the activation under test after each,
-#   a softmax output; weights initialised as usually paired with the activation (He for
+# * **Network**: two hidden layers of 24 units, the activation $f$ under test after each,
+#   a softmax output, i.e. $p(x) = \operatorname{softmax}(W_3\, f(W_2\, f(W_1 x + b_1) + b_2)
+#   + b_3)$; weights initialised as usually paired with the activation (He for
 #   the ReLU family and its smooth relatives, Glorot for sigmoid and tanh), biases zero.
 # * **Training**: full-batch Adam, learning rate 0.01, 200 epochs, softmax cross-entropy.
 # * **Seeds**: three per configuration (initial weights differ; the data do not).
@@ -85,7 +86,8 @@ print(f"{len(runs)} training runs")
 # %% [markdown]
 # ## Test accuracy
 #
-# Mean ± standard deviation over the three seeds, on the held-out sample:
+# Mean $\bar a$ ± standard deviation $s = \sqrt{\tfrac13 \sum_k (a_k - \bar a)^2}$ over
+# the three seeds $k$, on the held-out sample (dots: the individual seeds):
 
 # %%
 acc = {(d, n): np.array([runs[d, n, s][2] for s in SEEDS]) for d in DATA for n in NAMES}

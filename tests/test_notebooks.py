@@ -1,0 +1,138 @@
+"""The concept notebooks (``docs/concepts/*.py``) execute and keep their claims.
+
+Each notebook is a jupytext "percent" file; the site build executes it with
+mkdocs-jupyter. Here every notebook is parsed with jupytext and its code cells are run
+in a fresh interpreter (``-W error``, non-interactive matplotlib). The claims of the
+prose are ``assert`` statements inside the notebooks, so a notebook whose numbers stop
+supporting its text fails here. The run times are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import jupytext
+import pytest
+
+CONCEPTS = Path(__file__).resolve().parents[1] / "docs" / "concepts"
+NOTEBOOKS = sorted(CONCEPTS.glob("*.py"))
+DURATIONS: dict[str, tuple[float, float, float]] = {}
+
+# Runs the code cells of one notebook in order, in one namespace, like a kernel would,
+# and reports what the checks below need as a JSON line.
+RUNNER = r"""
+import json, sys, time
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import jupytext
+
+notebook = jupytext.read(sys.argv[1])
+namespace = {"__name__": "__main__"}
+figures = 0
+start, cpu = time.perf_counter(), time.process_time()
+for index, cell in enumerate(notebook.cells):
+    if cell.cell_type != "code":
+        continue
+    exec(compile(cell.source, f"{sys.argv[1]} [cell {index}]", "exec"), namespace)
+    figures += len(plt.get_fignums())
+    plt.close("all")
+result = {
+    "figures": figures,
+    "seconds": time.perf_counter() - start,
+    "cpu": time.process_time() - cpu,
+}
+print("\n@@RESULT@@" + json.dumps(result))
+"""
+
+
+def _run(path: Path) -> tuple[dict, str]:
+    env = dict(os.environ, MPLBACKEND="Agg", OPENBLAS_NUM_THREADS="1")
+    proc = subprocess.run(
+        [sys.executable, "-W", "error", "-c", RUNNER, str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=path.parent,
+        timeout=600,
+    )
+    assert proc.returncode == 0, (
+        f"{path.name} failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-5000:]}"
+    )
+    output, _, result = proc.stdout.rpartition("@@RESULT@@")
+    return json.loads(result), output
+
+
+def _markdown_text(notebook) -> str:
+    return "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+
+
+def _code_text(notebook) -> str:
+    return "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
+
+
+def _prose_decimals(markdown: str) -> set[str]:
+    """Decimal numbers written in the prose, outside math and code spans."""
+    text = re.sub(r"\$\$.*?\$\$", " ", markdown, flags=re.S)
+    text = re.sub(r"\$[^$]*\$", " ", text)
+    text = re.sub(r"`[^`]*`", " ", text)
+    return set(re.findall(r"(?<![\w.])\d+\.\d+(?![\w.])", text))
+
+
+def test_there_are_notebooks():
+    assert len(NOTEBOOKS) >= 8, [p.name for p in NOTEBOOKS]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_is_a_percent_notebook_with_prose_math_and_code(path):
+    text = path.read_text(encoding="utf-8")
+    assert "format_name: percent" in text and "name: python3" in text
+    notebook = jupytext.read(path)
+    kinds = [c.cell_type for c in notebook.cells]
+    assert kinds.count("markdown") >= 3 and kinds.count("code") >= 3
+    markdown = _markdown_text(notebook)
+    assert re.match(r"\s*# \S", notebook.cells[0].source), "the first cell is the page title"
+    assert "$" in markdown, "the prose has math"
+    assert "plt.show()" not in _code_text(notebook), "figures are shown by the kernel"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_executes_and_its_prose_numbers_are_computed(path):
+    start = time.perf_counter()
+    result, output = _run(path)
+    DURATIONS[path.name] = (time.perf_counter() - start, result["seconds"], result["cpu"])
+    assert result["figures"] >= 1, f"{path.name} draws no figure"
+    notebook = jupytext.read(path)
+    code = _code_text(notebook)
+    # every decimal quoted in the prose is printed by the notebook or is an input set in
+    # its code (a learning rate, a noise level), never a figure typed by hand
+    missing = sorted(n for n in _prose_decimals(_markdown_text(notebook)) if n not in output + code)
+    assert not missing, f"{path.name}: prose quotes numbers the code does not produce: {missing}"
+
+
+def test_prose_number_check_can_fail():
+    markdown = "The loss is 0.37 and $x = 2.5$ and `lr=0.01` and 3 layers."
+    assert _prose_decimals(markdown) == {"0.37"}
+
+
+def test_report_run_times(capsys):
+    """Prints the execution time of every notebook (measured above); asserts nothing."""
+    with capsys.disabled():
+        print()
+        for name, (total, cells, cpu) in DURATIONS.items():
+            print(
+                f"  {name}: {total:5.1f} s with interpreter start and imports; "
+                f"code cells {cells:5.1f} s wall, {cpu:5.1f} s CPU"
+            )
+        if DURATIONS:
+            totals = [sum(d[i] for d in DURATIONS.values()) for i in range(3)]
+            print(
+                f"  all notebooks: {totals[0]:.1f} s; code cells {totals[1]:.1f} s wall, "
+                f"{totals[2]:.1f} s CPU"
+            )
