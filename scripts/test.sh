@@ -6,4 +6,4 @@ source "$(dirname "${BASH_SOURCE[0]}")/_env.sh"
 ruff check .
 ruff format --check .
 python scripts/generate.py --check
-python -m pytest "$@"
+python -m pytest -n 2 --dist loadgroup "$@"
