@@ -27,7 +27,7 @@ DPS = 60
 DTYPES = [np.float64, np.float32]
 LENGTHS = [1, 2, 7, 100, 4096]
 KINDS = ["random", "huge", "tiny", "mixed", "constant", "offset", "neginf"]
-ROWWISE = ["softmax", "log_softmax", "softmin", "sparsemax"]
+ROWWISE = ["softmax", "log_softmax", "softmin", "sparsemax", "entmax15"]
 ALL = [*ROWWISE, "glu", "reglu", "geglu", "swiglu", "maxout"]
 GLUS = [("glu", {}), ("reglu", {}), ("geglu", {}), ("geglu", {"approximate": "tanh"}),
         ("swiglu", {})]  # fmt: skip
@@ -130,6 +130,38 @@ def mp_sparsemax(row):
     return p, kappa, k
 
 
+def mp_entmax15(row):
+    """True 1.5-entmax, summed condition numbers, and u = [z/2 − τ]₊ (p = u²)."""
+    with mpmath.workdps(DPS):
+        zs = [mpmath.mpf(float(v)) for v in row]
+        m = max(z for z in zs if mpmath.isfinite(z))
+        xs = [(z - m) / 2 if mpmath.isfinite(z) else -mpmath.inf for z in zs]
+        srt = sorted((v for v in xs if mpmath.isfinite(v)), reverse=True)
+        s1 = s2 = mpmath.mpf(0)
+        k = 1
+        for j, v in enumerate(srt, start=1):
+            s1 += v
+            s2 += v * v
+            mean = s1 / j
+            delta = (1 - (s2 - j * mean * mean)) / j
+            if delta >= 0 and mean - mpmath.sqrt(delta) <= v:
+                k = j
+        top = srt[:k]
+        mean = mpmath.fsum(top) / k
+        ss = mpmath.fsum((v - mean) ** 2 for v in top)
+        tau = mean - mpmath.sqrt((1 - ss) / k)
+        u = [max(v - tau, mpmath.mpf(0)) for v in xs]
+        total = mpmath.fsum(u)
+        ax = [abs(z) if mpmath.isfinite(z) else mpmath.mpf(0) for z in zs]
+        weighted = mpmath.fsum(a * ui for a, ui in zip(ax, u, strict=True)) / total
+        # Σ_j |z_j ∂p_i/∂z_j| / p_i = (|z_i|(1 − u_i/U) + Σ_{j≠i} |z_j| u_j/U) / u_i
+        kappa = [
+            float((a * (1 - ui / total) + weighted - a * ui / total) / ui) if ui > 0 else 0.0
+            for a, ui in zip(ax, u, strict=True)
+        ]
+    return [ui * ui for ui in u], kappa, u
+
+
 def check(y: np.ndarray, truths, kappas, dtype, base: float, label: str) -> None:
     """Assert the accuracy rule for every element; report the worst offenders."""
     bad = []
@@ -162,6 +194,8 @@ def test_softmax_family_matches_mpmath(kind, n, dtype, seed):
         check(act.softmin(x), sm, ksm, dtype, 16, "softmin")
     p, kp, _ = mp_sparsemax(x.tolist())
     check(act.sparsemax(x), p, kp, dtype, 16, "sparsemax")
+    p, kp, _ = mp_entmax15(x.tolist())
+    check(act.entmax15(x), p, kp, dtype, 16, "entmax15")
 
 
 @pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
@@ -208,6 +242,19 @@ def vjp_truth(name: str, row, g):
                 c = gv - gbar_f
                 dx = _jac_softmax(s) * c[:, None] - np.outer(s, s * c)
                 dg = _jac_softmax(s)
+        elif name == "entmax15":
+            _, _, u_mp = mp_entmax15(list(row))
+            total = mpmath.fsum(u_mp)
+            ratio = mpmath.fsum(gi * ui for gi, ui in zip(gm, u_mp, strict=True)) / total
+            truth = [ui * (gi - ratio) for gi, ui in zip(gm, u_mp, strict=True)]
+            u = np.array([float(v) for v in u_mp])
+            w = u / float(total)
+            # v_j = u_j (g_j − Σ g_i w_i): ∂v/∂g = diag(u) − u wᵀ; ∂v/∂z through u only
+            # (∂u_j/∂z_k = [j∈S](δ_jk − w_k)/2 on the support)
+            c = gv - float(ratio)
+            du = (np.diag((u > 0).astype(float)) - np.outer(u > 0, w)) / 2
+            dx = c[:, None] * du - np.outer(u, (gv - float(ratio)) @ du / float(total))
+            dg = np.diag(u) - np.outer(u, w)
         else:  # sparsemax
             p, _, k = mp_sparsemax(list(row))
             sup = [pi > 0 for pi in p]
@@ -350,7 +397,7 @@ def test_log_softmax_is_log_of_softmax(dtype):
 )
 def test_probability_outputs_property(x, axis):
     axis = axis % x.ndim
-    for name in ("softmax", "softmin", "sparsemax"):
+    for name in ("softmax", "softmin", "sparsemax", "entmax15"):
         y = act.get(name).fn(x, axis=axis)
         assert y.dtype == x.dtype and y.shape == x.shape
         assert np.isfinite(y).all() and (y >= 0).all() and (y <= 1).all()
