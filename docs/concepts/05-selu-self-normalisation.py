@@ -72,12 +72,15 @@ for name in ("selu", "elu", "relu", "tanh"):
         print(f"z ~ N(0, 1): {name:>4}(z) has mean {m:+.6f} and variance {v:.6f}")
 m_selu, v_selu = moments("selu")
 assert abs(m_selu) < 1e-6 and abs(v_selu - 1) < 1e-6
+assert 0.05 < moments("elu")[0] < moments("relu")[0]
 
 # %% [markdown]
 # Only SELU maps a standard normal input to mean 0 and variance 1 (to the precision
 # printed). ELU, which is SELU with $\lambda = 1$ and $\alpha = 1$, shifts the mean up
 # and shrinks the variance; ReLU both shrinks it and shifts the mean up, because it discards the
-# negative half; tanh keeps the mean at 0 but shrinks the variance.
+# negative half; tanh keeps the mean at 0 but shrinks the variance. (ELU's negative
+# outputs do bring the mean closer to zero than ReLU's, as the usual summaries say, but
+# not to zero: compare the two printed means.)
 #
 # SELU's floor is $-\lambda\alpha$ (printed above), not −1; ELU's floor is $-\alpha$,
 # which is −1 only for the default $\alpha = 1$ (a write-up this site draws on says ELU
