@@ -16,6 +16,8 @@ Implementation rules shared by this module:
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import sympy as sp
 
@@ -35,6 +37,49 @@ from ._symbolic import X
 from ._symbolic import sigmoid as _sym_sigmoid
 
 __all__ = ["celu", "elu", "selu", "softplus", "sparse_plus", "squareplus"]
+
+# ---------------------------------------------------------------------------
+# ELU, CELU, SELU share one kernel: λ·max(0, x) + a·expm1(min(0, x)/c)
+# ---------------------------------------------------------------------------
+
+
+def _exp_linear(x, a, lam, c):
+    """λ·max(0, x) + a·expm1(min(0, x)/c), in place on two new arrays.
+
+    One of the two terms is exactly zero, so the sum adds no rounding; NaN
+    propagates through both. Fresh temporaries cost about as much as ``expm1``
+    itself at 1e6 elements, hence the ``out=`` arguments.
+    """
+    neg = np.minimum(0.0, x, out=np.empty_like(x))  # 0.0 first: min(0.0, −0.0) = −0.0
+    if c != 1.0:
+        neg /= c
+    np.expm1(neg, out=neg)
+    if a != 1.0:
+        neg *= a
+    pos = np.maximum(0.0, x, out=np.empty_like(x))
+    if lam != 1.0:
+        pos *= lam
+    neg += pos
+    return neg
+
+
+def _exp_linear_grad(x, a, lam, c):
+    """λ·[x > 0] + (a/c)·exp(min(0, x)/c)·[x ≤ 0] (a/c passed as ``a``).
+
+    The masks select without ``np.where``: exact, and NaN (both masks false) gives
+    exp(NaN)·0 = NaN.
+    """
+    pos = x > 0
+    g = np.minimum(0.0, x, out=np.empty_like(x))
+    if c != 1.0:
+        g /= c
+    np.exp(g, out=g)
+    if a != 1.0:
+        g *= a
+    g *= ~pos
+    g += pos if lam == 1.0 else lam * pos
+    return g
+
 
 # ---------------------------------------------------------------------------
 # ELU
@@ -83,17 +128,14 @@ def elu(x, alpha=1.0):
     -2.0
     """
     alpha = real_param("elu", "alpha", alpha)
-    return np.maximum(0.0, x) + alpha * np.expm1(np.minimum(0.0, x))
+    return _exp_linear(x, alpha, 1.0, 1.0)
 
 
 @elementwise
 def elu_grad(x, alpha=1.0):
     r"""ELU′(x): 1 for x > 0, α·eˣ for x ≤ 0 (α at the kink x = 0, like PyTorch and JAX)."""
     alpha = real_param("elu", "alpha", alpha)
-    pos = x > 0
-    # α·exp(min(0, x)) is α on the positive side; zero it there by the mask and add the
-    # mask: exact, and NaN (both masks false) gives α·exp(NaN)·0 = NaN.
-    return pos + alpha * np.exp(np.minimum(0.0, x)) * ~pos
+    return _exp_linear_grad(x, alpha, 1.0, 1.0)
 
 
 _alpha = _ELU_ALPHA.symbol
@@ -236,17 +278,14 @@ def celu(x, alpha=1.0):
     array([-0.78693868,  0.        ,  1.        ])
     """
     alpha = real_param("celu", "alpha", alpha, positive=True)
-    neg = np.minimum(0.0, x)
-    return np.maximum(0.0, x) + alpha * np.expm1(neg if alpha == 1.0 else neg / alpha)
+    return _exp_linear(x, alpha, 1.0, alpha)
 
 
 @elementwise
 def celu_grad(x, alpha=1.0):
     r"""CELU′(x): 1 for x > 0, e^{x/α} for x ≤ 0 (continuous: 1 at 0)."""
     alpha = real_param("celu", "alpha", alpha, positive=True)
-    pos = x > 0
-    neg = np.minimum(0.0, x)
-    return pos + np.exp(neg if alpha == 1.0 else neg / alpha) * ~pos
+    return _exp_linear_grad(x, 1.0, 1.0, alpha)
 
 
 _calpha = _CELU_ALPHA.symbol
@@ -389,14 +428,13 @@ def selu(x):
     >>> float(act.selu(float("-inf")))  # −λα
     -1.7580993408473768
     """
-    return SELU_SCALE * np.maximum(0.0, x) + _SELU_SCALE_ALPHA * np.expm1(np.minimum(0.0, x))
+    return _exp_linear(x, _SELU_SCALE_ALPHA, SELU_SCALE, 1.0)
 
 
 @elementwise
 def selu_grad(x):
     r"""SELU′(x): λ for x > 0, λα·eˣ for x ≤ 0 (λα ≈ 1.7581 at the kink, like PyTorch/JAX)."""
-    pos = x > 0
-    return SELU_SCALE * pos + _SELU_SCALE_ALPHA * np.exp(np.minimum(0.0, x)) * ~pos
+    return _exp_linear_grad(x, _SELU_SCALE_ALPHA, SELU_SCALE, 1.0)
 
 
 _selu_inner = sp.Piecewise((X, X > 0), (_SYM_ALPHA * (sp.exp(X) - 1), True))
@@ -539,16 +577,25 @@ def softplus(x, beta=1.0):
     (True, 9.85967654375977e-305)
     """
     beta = real_param("softplus", "beta", beta, positive=True)
-    if beta == 1.0:
-        return np.maximum(x, 0.0) + np.log1p(np.exp(-np.abs(x)))
-    return np.maximum(x, 0.0) + np.log1p(np.exp(-np.abs(beta * x))) / beta
+    y = np.multiply(x, -beta, out=np.empty_like(x))  # in place from here on
+    np.abs(y, out=y)
+    np.negative(y, out=y)
+    np.exp(y, out=y)
+    np.log1p(y, out=y)
+    if beta != 1.0:
+        y /= beta
+    y += np.maximum(x, 0.0)
+    return y
 
 
 @elementwise
 def softplus_grad(x, beta=1.0):
     r"""softplus′(x) = σ(βx) = 1 / (1 + e^{−βx}), accurate in both tails."""
     beta = real_param("softplus", "beta", beta, positive=True)
-    return 1.0 / (1.0 + np.exp(-x if beta == 1.0 else -(beta * x)))
+    e = np.multiply(x, -beta, out=np.empty_like(x))
+    np.exp(e, out=e)
+    e += 1.0
+    return np.divide(1.0, e, out=e)
 
 
 _beta = _BETA.symbol
@@ -669,26 +716,36 @@ _B = Param(
 )
 
 
-def _squareplus_parts(x, b):
-    """(f, h) with h = √(x² + b), both without overflow or cancellation.
+def _squareplus_big_h(x, b):
+    """(big, h): big = f(|x|) = (|x| + h)/2 and h = √(x² + b), in two new arrays.
 
-    With a = |x|: ``big = (a + h)/2`` is f(|x|) and f(x)·f(−x) = b/4, so
-    ``small = (b/4)/big`` is f(−|x|): the rationalised form, no cancellation.
+    Both are sums of positive terms (no cancellation). f(x)·f(−x) = b/4, so the
+    negative side is f(−|x|) = (b/4)/big: the rationalised form.
     """
     info = np.finfo(x.dtype)
-    a = np.abs(x)
-    if b <= float(info.max) * float(info.eps) / 4:
+    big = np.abs(x, out=np.empty_like(x))
+    cap = math.sqrt(float(info.max) / 4)  # a Python float keeps float32 float32
+    if big.size == 0 or (big.max() <= cap and b <= cap * cap):
+        # Common case: x² + b and |x| + h cannot overflow.
+        h = np.multiply(big, big, out=np.empty_like(big))
+        h += b
+        np.sqrt(h, out=h)
+        big += h
+        big *= 0.5
+    elif b <= float(info.max) * float(info.eps) / 4:
         # Above cap, x² + b overflows but √(x² + b) = |x| to working precision.
-        cap = np.sqrt(float(info.max) / 4)
-        h = np.maximum(np.sqrt(np.square(np.minimum(a, cap)) + b), a)
+        h = np.minimum(big, cap, out=np.empty_like(big))
+        np.square(h, out=h)
+        h += b
+        np.sqrt(h, out=h)
+        np.maximum(h, big, out=h)
+        big *= 0.5
+        big += 0.5 * h
     else:  # absurdly large b: hypot is slower but never overflows
-        h = np.hypot(a, np.sqrt(b))
-    big = 0.5 * a + 0.5 * h
-    small = (0.25 * b) / big
-    # f = big for x ≥ 0 else small; big ≥ √b/2 ≥ small, so a max selects without np.where.
-    # fmax (not maximum) drops the NaN of inf·0 at x = −inf; a NaN x is NaN in both.
-    f = np.fmax(small, big * (x >= 0))
-    return f, h
+        h = np.hypot(big, math.sqrt(b), out=np.empty_like(big))
+        big *= 0.5
+        big += 0.5 * h
+    return big, h
 
 
 @elementwise
@@ -727,7 +784,12 @@ def squareplus(x, b=4.0):
     b = real_param("squareplus", "b", b, nonnegative=True)
     if b == 0:
         return np.maximum(0.0, x) + 0.0
-    return _squareplus_parts(x, b)[0]
+    big, small = _squareplus_big_h(x, b)
+    np.divide(0.25 * b, big, out=small)  # f(−|x|)
+    # f = big for x ≥ 0 else small; big ≥ √b/2 ≥ small, so a max selects without np.where.
+    # fmax (not maximum) drops the NaN of inf·0 at x = −inf; a NaN x is NaN in both.
+    big *= x >= 0
+    return np.fmax(small, big, out=big)
 
 
 @elementwise
@@ -737,10 +799,16 @@ def squareplus_grad(x, b=4.0):
     if b == 0:
         return np.heaviside(x, 0.0)
     info = np.finfo(x.dtype)
-    xc = np.clip(x, -info.max, info.max)  # ±inf → the limits 0 and 1
-    f, h = _squareplus_parts(xc, b)
-    # x ≥ 0: ½ + ½·x/h (1 ulp); x < 0: f/h with f the rationalised value.
-    return np.fmax(f / h, (0.5 + 0.5 * (xc / h)) * (xc >= 0))
+    xc = np.clip(x, -info.max, info.max, out=np.empty_like(x))  # ±inf → limits 0 and 1
+    f, h = _squareplus_big_h(xc, b)
+    # x ≥ 0: ½ + ½·x/h (1 ulp); x < 0: f(x)/h with f(x) = (b/4)/f(|x|), no cancellation.
+    np.divide(0.25 * b, f, out=f)
+    f /= h
+    np.divide(xc, h, out=h)
+    h *= 0.5
+    h += 0.5
+    h *= xc >= 0
+    return np.fmax(f, h, out=h)
 
 
 _b = _B.symbol

@@ -50,20 +50,55 @@ def _sigmoid_pair(t):
     1 − (the large one), and e^t for t ≪ 0 comes from exp(−|t|), which underflows
     gradually instead of exp(−t) overflowing.
     """
-    e = np.exp(-np.abs(t))
-    d = 1.0 + e
-    return np.maximum(e, t >= 0) / d, np.maximum(e, t <= 0) / d
+    e = _exp_neg_abs(t)
+    d = np.add(e, 1.0, out=np.empty_like(e))
+    s = np.maximum(e, t >= 0, out=np.empty_like(e))
+    sn = np.maximum(e, t <= 0, out=e)
+    s /= d
+    sn /= d
+    return s, sn
+
+
+def _sigmoid(t, scratch=False):
+    """σ(t) alone, as in :func:`_sigmoid_pair` (``scratch``: t may be overwritten)."""
+    m = t >= 0
+    e = _exp_neg_abs(t, t if scratch else None)
+    s = np.maximum(e, m, out=np.empty_like(e))
+    e += 1.0
+    s /= e
+    return s
+
+
+def _exp_neg_abs(t, out=None):
+    """exp(−|t|) in one new array, computed in place.
+
+    Every kernel of this module works in place on arrays it created: a fresh
+    1e6-element temporary costs about as much as an exponential (page faults), so
+    the textbook chain of temporaries, not the arithmetic, dominates its run time.
+    ``out=`` also keeps 0-d inputs as arrays, so the in-place steps work for scalars.
+    """
+    e = np.abs(t, out=np.empty_like(t) if out is None else out)
+    np.negative(e, out=e)
+    return np.exp(e, out=e)
+
+
+def _times(gate, x):
+    """x·gate, in place in ``gate``; where x = ±inf meets a zero gate, the limit ±0.
+
+    (±inf·0 is NaN; the gated functions tend to 0 there.)
+    """
+    np.multiply(gate, x, out=gate)
+    inf = np.isinf(x)
+    if inf.any():
+        inf &= np.isnan(gate)
+        gate[inf] = np.copysign(0.0, x[inf])
+    return gate
 
 
 def _finite(x):
     """x with ±inf replaced by ±max (for multipliers of a gate that is 0 there)."""
     big = np.finfo(x.dtype).max
     return np.clip(x, -big, big)
-
-
-def _left_finite(x):
-    """x with −inf replaced by −max: the multiplier of a gate that is 0 at −∞, 1 at +∞."""
-    return np.maximum(x, np.finfo(x.dtype).min)
 
 
 # ---------------------------------------------------------------------------
@@ -85,8 +120,14 @@ def _check_approximate(approximate):
         )
 
 
-def _gelu_tanh_u(x):
-    return _SQRT_2_OVER_PI * (x + _GELU_CUBIC * (x * x * x))
+def _gelu_tanh_t(x):
+    """t = 2u = 2√(2/π)(x + 0.044715x³), in a new array."""
+    t = np.multiply(x, x, out=np.empty_like(x))
+    t *= x
+    t *= _GELU_CUBIC
+    t += x
+    t *= 2.0 * _SQRT_2_OVER_PI
+    return t
 
 
 @elementwise
@@ -133,9 +174,8 @@ def gelu(x, approximate="none"):
     """
     _check_approximate(approximate)
     if approximate == "tanh":
-        s, _ = _sigmoid_pair(2.0 * _gelu_tanh_u(x))
-        return _left_finite(x) * s
-    return _left_finite(x) * sc.ndtr(x)
+        return _times(_sigmoid(_gelu_tanh_t(x), scratch=True), x)
+    return _times(sc.ndtr(x, out=np.empty_like(x)), x)
 
 
 @elementwise
@@ -147,13 +187,26 @@ def gelu_grad(x, approximate="none"):
     (that point is ill-conditioned for any method).
     """
     _check_approximate(approximate)
-    xc = np.clip(x, -40.0, 40.0)  # beyond ±40 the x·φ(x) term is below every subnormal
+    # Beyond ±40 the x·(gate′) term is below every subnormal; clipping keeps ±inf out.
+    xc = np.clip(x, -40.0, 40.0, out=np.empty_like(x))
     if approximate == "tanh":
-        t = 2.0 * _gelu_tanh_u(xc)
-        s, sn = _sigmoid_pair(t)
-        dt = 2.0 * _SQRT_2_OVER_PI * (1.0 + (3.0 * _GELU_CUBIC) * (xc * xc))
-        return s + xc * dt * s * sn
-    return sc.ndtr(x) + xc * (_INV_SQRT_2PI * np.exp(-0.5 * (xc * xc)))
+        s, sn = _sigmoid_pair(_gelu_tanh_t(xc))
+        dt = np.multiply(xc, xc, out=np.empty_like(xc))  # dt = d(2u)/dx
+        dt *= 3.0 * _GELU_CUBIC
+        dt += 1.0
+        dt *= 2.0 * _SQRT_2_OVER_PI
+        dt *= xc
+        dt *= s
+        dt *= sn
+        dt += s
+        return dt
+    phi = np.multiply(xc, xc, out=np.empty_like(xc))
+    phi *= -0.5
+    np.exp(phi, out=phi)
+    phi *= _INV_SQRT_2PI
+    phi *= xc
+    phi += sc.ndtr(x, out=xc)
+    return phi
 
 
 _u = sp.sqrt(2 / sp.pi) * (X + sp.Rational(44715, 10**6) * X**3)
@@ -293,24 +346,21 @@ _SILU_BETA = Param(
 def _silu_core(x, beta):
     if beta == 0.0:
         return 0.5 * x
-    t = x if beta == 1.0 else beta * x
-    s, _ = _sigmoid_pair(t)
-    # The gate is 0 at x = −∞ (β > 0) or +∞ (β < 0): clamp the multiplier on that side.
-    if beta > 0:
-        m = np.maximum(x, np.finfo(x.dtype).min)
-    elif beta < 0:
-        m = np.minimum(x, np.finfo(x.dtype).max)
-    else:
-        m = x
-    return m * s
+    if beta == 1.0:
+        return _times(_sigmoid(x), x)
+    return _times(_sigmoid(np.multiply(x, beta, out=np.empty_like(x)), scratch=True), x)
 
 
 def _silu_grad_core(x, beta):
-    big = 1000.0
-    # σ(±1000)·1000 terms are 0; _finite keeps 0·x finite for β = 0 at x = ±inf.
-    t = np.clip(x if beta == 1.0 else beta * _finite(x), -big, big)
+    if beta == 0.0:
+        return 0.5 + 0.0 * np.clip(x, -1.0, 1.0)  # ½ everywhere, NaN stays NaN
+    t = np.multiply(x, beta, out=np.empty_like(x))
+    np.clip(t, -1000.0, 1000.0, out=t)  # σ(∓1000)·1000 is 0; keeps ±inf·0 out
     s, sn = _sigmoid_pair(t)
-    return s + t * s * sn
+    sn *= t
+    sn += 1.0
+    sn *= s
+    return sn
 
 
 @elementwise
@@ -640,16 +690,23 @@ def hard_swish(x):
     array([-0.        , -0.33333333,  0.        ,  0.66666667,  4.        ])
     """
     # gate/6 first: x·6 would overflow for x > max/6.
-    return _left_finite(x) * (np.clip(x + 3.0, 0.0, 6.0) / 6.0)
+    gate = np.add(x, 3.0, out=np.empty_like(x))
+    np.clip(gate, 0.0, 6.0, out=gate)
+    gate /= 6.0
+    return _times(gate, x)
 
 
 @elementwise
 def hard_swish_grad(x):
     r"""hard_swish′(x): 0 for x < −3, (2x + 3)/6 on [−3, 3], 1 for x > 3 (PyTorch's convention)."""
-    xc = np.clip(x, -3.0, 3.0)
-    mid = (2.0 * xc + 3.0) / 6.0
+    mid = np.clip(x, -3.0, 3.0, out=np.empty_like(x))
+    mid *= 2.0
+    mid += 3.0
+    mid /= 6.0
     # mid·[|x| ≤ 3] + [x > 3]: exact (one term is 0); NaN gives NaN·0 = NaN.
-    return mid * (np.abs(x) <= 3.0) + (x > 3.0)
+    mid *= (x >= -3.0) & (x <= 3.0)
+    mid += x > 3.0
+    return mid
 
 
 register(
@@ -754,11 +811,19 @@ register(
 # ---------------------------------------------------------------------------
 
 
-def _mish_parts(x):
-    """(gate, e, n) with gate = tanh(softplus(x)) = n/(n + 2), n = eˣ(eˣ + 2)."""
-    e = np.exp(np.minimum(x, 40.0))  # beyond 40 the gate is 1 to working precision
-    n = e * (e + 2.0)
-    return n / (n + 2.0), e, n
+def _mish_gate(x):
+    """(g, e, d): g = tanh(softplus(x)) = n/d, n = eˣ(eˣ + 2), d = n + 2, e = eˣ.
+
+    eˣ is capped at e⁴⁰ (beyond, the gate is 1 to working precision), so n and d
+    stay finite in float32 too.
+    """
+    e = np.minimum(x, 40.0, out=np.empty_like(x))
+    np.exp(e, out=e)
+    g = np.add(e, 2.0, out=np.empty_like(e))
+    g *= e
+    d = np.add(g, 2.0, out=np.empty_like(g))
+    g /= d
+    return g, e, d
 
 
 @elementwise
@@ -787,21 +852,49 @@ def mish(x):
     >>> float(act.mish(-50.0))  # x·tanh(log(1 + exp(x))) gives -0.0
     -9.643749239819589e-21
     """
-    g, _, _ = _mish_parts(x)
-    return _left_finite(x) * g
+    g, _, _ = _mish_gate(x)
+    return _times(g, x)
 
 
 @elementwise
 def mish_grad(x):
-    r"""Mish′(x) = tanh(sp(x)) + x·σ(x)·sech²(sp(x)) = g + 4x·eˣ(eˣ + 1)/(n + 2)².
+    r"""Mish′(x) = tanh(sp(x)) + x·σ(x)·sech²(sp(x)), sp = softplus, without cancellation.
 
-    sech²(softplus(x)) = 1 − g² = 4(eˣ + 1)²/(n + 2)², so nothing is subtracted
-    except the final sum, which cancels only near Mish′'s zero at x ≈ −1.19.
+    With e = eˣ, n = e(e + 2), δ = n + 2: tanh(sp) = n/δ and
+    x·σ·sech² = 4x·e(e + 1)/δ². For x ≥ 0 both terms are positive and that sum is
+    used. For x < 0 they have opposite signs (2–3 bits lost near x = −2), so the
+    sum is taken over the common denominator, Mish′ = e·ω/δ² with
+    ω = 4(x + 1) + e(4x + 6 + e(4 + e)), whose only cancellation is at Mish′'s
+    zero (x ≈ −1.19), where the condition number is infinite anyway.
     """
-    xc = np.clip(x, -1000.0, 40.0)
-    g, e, n = _mish_parts(xc)
-    d = n + 2.0
-    return g + 4.0 * xc * (e / d) * ((e + 1.0) / d)
+    # e^cap keeps e³ finite (float32: e²⁰); beyond it Mish′ = 1 to working precision.
+    cap = 40.0 if x.dtype == np.float64 else 20.0
+    a = np.clip(x, -1000.0, cap, out=np.empty_like(x))  # no ±inf·0 below
+    neg = a < 0
+    g, e, d = _mish_gate(a)  # g = n/δ
+    ed = np.divide(e, d, out=np.empty_like(e))  # e/δ
+    # x ≥ 0: g + 4x·(e/δ)·((e + 1)/δ)
+    t = np.add(e, 1.0, out=np.empty_like(e))
+    t /= d
+    t *= ed
+    t *= 4.0
+    t *= a
+    g += t
+    g *= ~neg
+    # x < 0: (e/δ)·(ω/δ), ω = 4(x + 1) + e(4x + 6 + e(4 + e))
+    a *= 4.0
+    a += 4.0  # 4(x + 1), exact near x = −1
+    np.add(e, 4.0, out=t)
+    t *= e
+    t += a
+    t += 2.0
+    t *= e
+    t += a
+    t /= d
+    t *= ed
+    t *= neg
+    g += t  # one of the two terms is exactly 0 (NaN: both masks false, NaN·0)
+    return g
 
 
 _sp = sp.log(1 + sp.exp(X))
