@@ -88,14 +88,14 @@ assert 0.05 < moments("elu")[0] < moments("relu")[0]
 #
 # ## Fifty layers at LeCun-normal initialisation
 #
-# The experiment: a batch of 512 standard-normal inputs through 50 fully connected
+# The experiment: a batch of 256 standard-normal inputs through 50 fully connected
 # layers of 128 units, no biases, weights drawn from LeCun normal
 # $\mathcal{N}(0, 1/n)$, for SELU, ReLU and tanh. ReLU is also shown with the He
 # initialisation designed for it. The plot follows the mean and the variance of each
 # layer's activations (all units and inputs pooled).
 
 # %%
-DEPTH, WIDTH, BATCH = 50, 128, 512
+DEPTH, WIDTH, BATCH = 50, 128, 256
 rng = np.random.default_rng(0)
 x0 = rng.normal(size=(BATCH, WIDTH))
 configs = [("selu", "lecun_normal"), ("relu", "lecun_normal"), ("relu", "he_normal")]
