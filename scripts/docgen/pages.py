@@ -129,9 +129,13 @@ def _derivation(spec: act.Spec) -> str:
     left = DF if spec.elementwise else ""
     out = [
         "## Derivation\n" if spec.elementwise else "## Gradient\n",
-        "Each step is checked by the test suite (symbolically or at random points).\n",
-        f"Start from {'the formula' if spec.elementwise else 'the definition'} above:\n",
     ]
+    if spec.elementwise:
+        out.append(
+            "Starting from the formula above; the test suite checks every step against "
+            "the derivative of the formula at 50 significant digits, on both sides of "
+            "every kink.\n"
+        )
     for i, step in enumerate(spec.derivation, 1):
         note = f" — {step.note}" if step.note else ""
         out.append(f"**Step {i}**{note}\n")
@@ -167,7 +171,7 @@ def _parameters(spec: act.Spec, source: str) -> str:
         rows.append(
             (
                 f"`{p.name}`",
-                f"${param_latex(spec, p.name)}$",
+                f"${p.latex}$" if p.latex else "—",
                 f"`{fmt_value(p.default)}`",
                 yes_no(p.learnable),
                 p.description,
@@ -382,6 +386,9 @@ def snippet_lines(spec: act.Spec) -> list[tuple[str, str]]:
                 lines.append(
                     (f"{call}(x, {p.name}={fmt_value(v)})", _printed(spec.fn(x, **{p.name: v})))
                 )
+        for variant in spec.variants:
+            kwargs = ", ".join(f"{k}={fmt_value(v)}" for k, v in variant.kwargs.items())
+            lines.append((f"{call}(x, {kwargs})", _printed(spec.fn(x, **variant.kwargs))))
         for name, pgrad in spec.param_grads.items():
             lines.append((f'{get}.param_grads["{name}"](x)', _printed(pgrad(x, **spec.params))))
         return lines

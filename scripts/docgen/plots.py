@@ -288,14 +288,18 @@ def family_plot(slug: str) -> bytes | None:
             x = grid(spec)
             curves.append((spec, x, values(spec, x)))
         ax = _axes(fig, y_limits([y for *_, y in curves]))
+        # Members often coincide over part of the range (ReLU and ReLU6 for x < 6):
+        # earlier members are drawn wider and solid, later ones narrower and dashed,
+        # so a curve hidden under another still shows at its edges.
+        n = len(curves)
         for i, (spec, x, y) in enumerate(curves):
             xs, ys = _break_jumps(*_drop_kink_points(x, y, spec), spec)
             ax.plot(
                 xs,
                 ys,
                 color=CYCLE[i % len(CYCLE)],
-                linestyle=DASHES[(i // len(CYCLE)) % len(DASHES)],
-                linewidth=1.8,
+                linestyle=DASHES[i % len(DASHES)],
+                linewidth=3.2 - 2.0 * i / max(n - 1, 1),
                 label=spec.name,
             )
         ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=9)
