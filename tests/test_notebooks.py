@@ -20,6 +20,9 @@ from pathlib import Path
 import jupytext
 import pytest
 
+# One xdist worker runs them all, in order, so that the run-time report sees every one.
+pytestmark = pytest.mark.xdist_group("notebooks")
+
 CONCEPTS = Path(__file__).resolve().parents[1] / "docs" / "concepts"
 NOTEBOOKS = sorted(CONCEPTS.glob("*.py"))
 DURATIONS: dict[str, tuple[float, float, float]] = {}
