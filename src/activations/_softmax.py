@@ -295,9 +295,10 @@ def log_softmax_vjp(x, g):
     s = e / total
     s_max = np.where(bad, np.nan, 1.0 / total)
     g_max = np.take_along_axis(g, idx, axis=-1)
-    g_sum = np.sum(g, axis=-1, keepdims=True)
-    v = g - s * g_sum
-    rest = g_sum - g_max  # Σ_{i≠M} g_i
+    g_rest = g.copy()
+    np.put_along_axis(g_rest, idx, 0.0, axis=-1)
+    rest = np.sum(g_rest, axis=-1, keepdims=True)  # Σ_{i≠M} g_i, without cancelling g_M
+    v = g - s * (g_max + rest)
     np.put_along_axis(v, idx, g_max * (delta / total) - s_max * rest, axis=-1)
     return v
 
