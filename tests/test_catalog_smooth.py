@@ -182,8 +182,20 @@ def test_selu_constants_match_closed_form():
         assert ex.SELU_SCALE == float(scale)
         assert ex._SELU_SCALE_ALPHA == float(alpha * scale)
         # the symbolic constants carry 32 correct digits
-        assert abs(mpmath.mpf(str(ex._SYM_ALPHA)) - alpha) < mpmath.mpf("1e-31")
-        assert abs(mpmath.mpf(str(ex._SYM_SCALE)) - scale) < mpmath.mpf("1e-31")
+        assert abs(mpmath.mpf(ex._SYM_ALPHA.evalf(40)) - alpha) < mpmath.mpf("1e-31")
+        assert abs(mpmath.mpf(ex._SYM_SCALE.evalf(40)) - scale) < mpmath.mpf("1e-31")
+        assert float(ex._SYM_SCALE) == ex.SELU_SCALE and float(ex._SYM_ALPHA) == ex.SELU_ALPHA
+
+
+def test_selu_expression_prints_lambda_and_alpha():
+    import sympy as sp
+
+    from activations._symbolic import X
+
+    spec = act.get("selu")
+    assert spec.formula.startswith(r"\lambda") and r"\alpha" in spec.formula
+    assert r"\lambda" in spec.derivative and "1.05" not in spec.formula
+    assert sp.jscode(spec.expr.args[0] * X) == "1.0507009873554805*x"
 
 
 def test_selu_is_scaled_elu():

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import math
 
+import mpmath
 import numpy as np
 import sympy as sp
+from sympy.core.numbers import NumberSymbol
 
 from ._array import elementwise, real_param
 from ._spec import (
@@ -392,10 +394,59 @@ SELU_SCALE = 1.0507009873554804934193349852946
 """λ₀₁ of Klambauer et al. (2017), the float64 nearest the closed form."""
 _SELU_SCALE_ALPHA = 1.7580993408473768599402175208123  # λα, rounded once
 
-# The same constants to 32 digits for the mpmath reference (the closed forms are
-# checked against these in tests/test_catalog_smooth.py).
-_SYM_ALPHA = sp.Float("1.6732632423543772848170429916717", 40)
-_SYM_SCALE = sp.Float("1.0507009873554804934193349852946", 40)
+
+class _SeluConstant(NumberSymbol):
+    """A SELU constant in SymPy: printed as λ or α, evaluated to 32 digits.
+
+    The 32 digits (checked against the closed forms in
+    tests/test_catalog_smooth.py) serve the mpmath reference (``_mpmathcode``);
+    code printers (NumPy, JavaScript) get the float64 value.
+    """
+
+    is_real = True
+    is_positive = True
+    is_irrational = True
+    is_number = True
+    __slots__ = ()
+    digits = ""
+    tex = ""
+    name = ""
+
+    def _as_mpf_val(self, prec):
+        return mpmath.libmp.from_str(self.digits, prec, mpmath.libmp.round_nearest)
+
+    def approximation_interval(self, number_cls):
+        return None
+
+    def _latex(self, printer):
+        return self.tex
+
+    def _sympystr(self, printer):
+        return f"selu_{self.name}"
+
+    def _mpmathcode(self, printer):
+        return f"mpf('{self.digits}')"
+
+    def _float_code(self, printer):
+        return repr(float(self.digits))
+
+    _pythoncode = _numpycode = _javascript = _float_code
+
+
+class SeluLambda(_SeluConstant):
+    digits = "1.0507009873554804934193349852946"
+    tex = r"\lambda"
+    name = "lambda"
+
+
+class SeluAlpha(_SeluConstant):
+    digits = "1.6732632423543772848170429916717"
+    tex = r"\alpha"
+    name = "alpha"
+
+
+_SYM_SCALE = SeluLambda()
+_SYM_ALPHA = SeluAlpha()
 
 
 @elementwise
@@ -437,7 +488,7 @@ def selu_grad(x):
     return _exp_linear_grad(x, _SELU_SCALE_ALPHA, SELU_SCALE, 1.0)
 
 
-_selu_inner = sp.Piecewise((X, X > 0), (_SYM_ALPHA * (sp.exp(X) - 1), True))
+_selu_inner = sp.Piecewise((X, X > 0), (sp.Mul(_SYM_ALPHA, sp.exp(X) - 1, evaluate=False), True))
 register(
     Spec(
         name="selu",
@@ -447,7 +498,7 @@ register(
         "self-normalise towards zero mean and unit variance.",
         fn=selu,
         grad=selu_grad,
-        expr=_SYM_SCALE * _selu_inner,
+        expr=sp.Mul(_SYM_SCALE, _selu_inner, evaluate=False),
         derivation=(
             Step(
                 sp.Mul(_SYM_SCALE, sp.Derivative(_selu_inner, X), evaluate=False),
@@ -456,7 +507,7 @@ register(
             Step(
                 sp.Mul(
                     _SYM_SCALE,
-                    sp.Piecewise((1, X > 0), (_SYM_ALPHA * sp.exp(X), True)),
+                    sp.Piecewise((1, X > 0), (sp.Mul(_SYM_ALPHA, sp.exp(X), evaluate=False), True)),
                     evaluate=False,
                 ),
                 "differentiate each piece; the kink x = 0 takes the lower piece",

@@ -209,7 +209,8 @@ def gelu_grad(x, approximate="none"):
     return phi
 
 
-_u = sp.sqrt(2 / sp.pi) * (X + sp.Rational(44715, 10**6) * X**3)
+# Float("0.044715") is the float64 the code uses, so the reference is that exact curve.
+_u = sp.sqrt(2 / sp.pi) * (X + sp.Float("0.044715") * X**3)
 _gelu_tanh_expr = X / 2 * (1 + sp.tanh(_u))
 register(
     Spec(
@@ -579,7 +580,7 @@ def quick_gelu_grad(x):
     return _silu_grad_core(x, _QUICK)
 
 
-_k = sp.Rational(1702, 1000)
+_k = sp.Float("1.702")  # the float64 1.702 the code uses
 register(
     Spec(
         name="quick_gelu",
