@@ -179,15 +179,15 @@ INITIALISATIONS = (
 def initialise(kind: str, fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
     r"""A weight matrix of shape ``(fan_out, fan_in)`` drawn with a standard scheme.
 
-    ==================  =============================================  ===========
-    kind                distribution                                   Var(w)
-    ==================  =============================================  ===========
-    ``glorot_uniform``  :math:`U(-\ell, \ell)`, :math:`\ell = \sqrt{6/(n_i+n_o)}`   2/(n_i+n_o)
-    ``glorot_normal``   :math:`N(0, 2/(n_i+n_o))`                       2/(n_i+n_o)
-    ``he_normal``       :math:`N(0, 2/n_i)`                             2/n_i
-    ``he_uniform``      :math:`U(-\ell, \ell)`, :math:`\ell = \sqrt{6/n_i}`          2/n_i
-    ``lecun_normal``    :math:`N(0, 1/n_i)`                             1/n_i
-    ==================  =============================================  ===========
+    | kind             | distribution                                      | Var(w)            |
+    |------------------|---------------------------------------------------|-------------------|
+    | `glorot_uniform` | $U(-\ell, \ell)$, $\ell = \sqrt{6/(n_i + n_o)}$ | $2/(n_i + n_o)$ |
+    | `glorot_normal`  | $N(0, 2/(n_i + n_o))$                             | $2/(n_i + n_o)$   |
+    | `he_normal`      | $N(0, 2/n_i)$                                     | $2/n_i$           |
+    | `he_uniform`     | $U(-\ell, \ell)$, $\ell = \sqrt{6/n_i}$           | $2/n_i$           |
+    | `lecun_normal`   | $N(0, 1/n_i)$                                     | $1/n_i$           |
+
+    ($n_i$ = ``fan_in``, $n_o$ = ``fan_out``.)
 
     Glorot & Bengio (2010) keep the variance of activations and of gradients roughly
     constant for symmetric activations with slope 1 at 0 (tanh); He et al. (2015)
@@ -493,8 +493,8 @@ def binary_cross_entropy(logits: Any, targets: Any) -> tuple[float, np.ndarray]:
     """
     z = _logits("binary_cross_entropy", logits)
     t = np.asarray(targets, dtype=np.float64)
-    if t.shape != z.shape:
-        t = t.reshape(z.shape) if t.size == z.size else t
+    if t.ndim == 1 and z.shape == (t.size, 1):
+        t = t.reshape(-1, 1)  # labels (n,) for a single output column (n, 1)
     if t.shape != z.shape:
         raise ValueError(
             f"binary_cross_entropy: targets of shape {np.shape(targets)} do not match "
@@ -639,7 +639,7 @@ class History:
     grad_norms: list[np.ndarray] = field(default_factory=list)
 
 
-def _targets_for(loss: str, model: MLP, y: np.ndarray) -> np.ndarray:
+def _targets_for(loss: str, y: np.ndarray) -> np.ndarray:
     if loss == "binary_cross_entropy" and y.ndim == 1:
         return y.reshape(-1, 1).astype(np.float64)
     return y
@@ -692,7 +692,7 @@ def train(
     if y.shape[0] != x.shape[0]:
         raise ValueError(f"train: x has {x.shape[0]} rows but y has {y.shape[0]}")
     loss_fn = LOSSES[loss]
-    targets = _targets_for(loss, model, y)
+    targets = _targets_for(loss, y)
     optimizer = optimizer or Adam(0.01)
     n = x.shape[0]
     size = n if batch_size is None else int(batch_size)
