@@ -418,6 +418,9 @@ class _SeluConstant(NumberSymbol):
     def approximation_interval(self, number_cls):
         return None
 
+    def __float__(self):
+        return float(self.digits)  # correctly rounded (SymPy's evalf path is not)
+
     def _latex(self, printer):
         return self.tex
 
