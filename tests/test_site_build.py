@@ -227,13 +227,10 @@ def test_catalog_nav_builds_families_and_drops_missing_pages(tmp_path):
     (docs / "assets" / "print" / "print.css").write_text("")
     hook.on_config(config)
     title = next(f.title for f in act.FAMILIES if f.slug == first.family)
+    family = [{title: f"families/{first.family}.md"}, {first.title: f"functions/{first.name}.md"}]
     assert config.nav == [
         {"Home": "index.md"},
-        {
-            "Functions by family": [
-                {title: [f"families/{first.family}.md", f"functions/{first.name}.md"]}
-            ]
-        },
+        {"Functions by family": [{title: family}]},
         {"Concepts": ["concepts/01-a.py", "concepts/02-b.py"]},
     ]
     assert config.extra_css == ["assets/print/print.css"]

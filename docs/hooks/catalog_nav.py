@@ -2,7 +2,7 @@
 
 * "Functions by family": one section per family of ``activations.FAMILIES``, holding the
   family page ``families/<slug>.md`` followed by the pages ``functions/<name>.md`` of its
-  functions, in catalog order.
+  functions, in catalog order, titled from the catalog (``Family.title``, ``Spec.title``).
 * "Concepts": the entries written in mkdocs.yml, then every other notebook
   (``concepts/*.py``) or page (``concepts/*.md``) in file-name order.
 * Any entry whose page does not exist (yet) is left out, and a section left empty is
@@ -46,14 +46,13 @@ def _catalog(root: Path):
 
 
 def _family_nav(act, docs: Path) -> list:
-    by_family: dict[str, list[str]] = {}
+    by_family: dict[str, list[dict[str, str]]] = {}
     for spec in act.specs():
-        by_family.setdefault(spec.family, []).append(spec.name)
+        by_family.setdefault(spec.family, []).append({spec.title: f"functions/{spec.name}.md"})
     sections = []
     for family in act.FAMILIES:
-        pages = [f"families/{family.slug}.md"]
-        pages += [f"functions/{name}.md" for name in by_family.get(family.slug, [])]
-        pages = [p for p in pages if (docs / p).is_file()]
+        pages = [{family.title: f"families/{family.slug}.md"}, *by_family.get(family.slug, [])]
+        pages = [p for p in pages if (docs / next(iter(p.values()))).is_file()]
         if pages:
             sections.append({family.title: pages})
     return sections
