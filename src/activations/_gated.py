@@ -42,44 +42,61 @@ _INV_SQRT_2PI = 0.3989422804014327  # 1/√(2π)
 _GELU_CUBIC = 0.044715
 
 
+def _low(t):
+    """Where exp(−t) overflows (t < −log(max)): a mask and t there, or None.
+
+    There σ(t) = e^t is below the smallest normal number, but multiplied by x
+    (SiLU, σ′) it is not, so those few elements are recomputed as e^t/(1 + e^t).
+    """
+    low = t < _LOW[t.dtype.type]
+    return (low, t[low]) if low.any() else None
+
+
 def _sigmoid_pair(t):
     """σ(t) and σ(−t), each to a few ULP for every t (NaN → NaN).
 
-    With e = exp(−|t|) ∈ [0, 1]: σ(t) = max(e, t ≥ 0)/(1 + e), because the
-    numerator is 1 for t ≥ 0 and e for t < 0. The small one is never computed as
-    1 − (the large one), and e^t for t ≪ 0 comes from exp(−|t|), which underflows
-    gradually instead of exp(−t) overflowing.
+    With e = exp(−t): σ(t) = 1/(1 + e) and σ(−t) = e·σ(t) = e/(1 + e); the small one
+    is never computed as 1 − (the large one). Where e overflows, both are
+    recomputed from e^t (see :func:`_low`).
     """
-    e = _exp_neg_abs(t)
-    d = np.add(e, 1.0, out=np.empty_like(e))
-    s = np.maximum(e, t >= 0, out=np.empty_like(e))
-    sn = np.maximum(e, t <= 0, out=e)
-    s /= d
-    sn /= d
+    low = _low(t)
+    sn = np.negative(t, out=np.empty_like(t))
+    np.exp(sn, out=sn)  # e
+    s = np.add(sn, 1.0, out=np.empty_like(sn))
+    np.divide(1.0, s, out=s)
+    sn *= s
+    if low is not None:
+        mask, tl = low
+        el = np.exp(tl)
+        s[mask] = el / (1.0 + el)
+        sn[mask] = 1.0 / (1.0 + el)
     return s, sn
 
 
 def _sigmoid(t, scratch=False):
-    """σ(t) alone, as in :func:`_sigmoid_pair` (``scratch``: t may be overwritten)."""
-    m = t >= 0
-    e = _exp_neg_abs(t, t if scratch else None)
-    s = np.maximum(e, m, out=np.empty_like(e))
-    e += 1.0
-    s /= e
+    """σ(t) = 1/(1 + exp(−t)), as in :func:`_sigmoid_pair` (``scratch``: t may be reused).
+
+    Every kernel of this module works in place on arrays it created: at 1e6
+    elements a fresh temporary costs about as much as an exponential (page
+    faults), so the textbook chain of temporaries, not its arithmetic, dominates
+    its run time. ``out=`` also keeps 0-d inputs as arrays for the in-place steps.
+    """
+    low = _low(t)
+    s = np.negative(t, out=t if scratch else np.empty_like(t))
+    np.exp(s, out=s)
+    s += 1.0
+    np.divide(1.0, s, out=s)
+    if low is not None:
+        mask, tl = low
+        el = np.exp(tl)
+        s[mask] = el / (1.0 + el)
     return s
 
 
-def _exp_neg_abs(t, out=None):
-    """exp(−|t|) in one new array, computed in place.
-
-    Every kernel of this module works in place on arrays it created: a fresh
-    1e6-element temporary costs about as much as an exponential (page faults), so
-    the textbook chain of temporaries, not the arithmetic, dominates its run time.
-    ``out=`` also keeps 0-d inputs as arrays, so the in-place steps work for scalars.
-    """
-    e = np.abs(t, out=np.empty_like(t) if out is None else out)
-    np.negative(e, out=e)
-    return np.exp(e, out=e)
+_LOW = {
+    np.float64: -float(np.log(np.finfo(np.float64).max)) + 1.0,
+    np.float32: -float(np.log(np.finfo(np.float32).max)) + 1.0,
+}
 
 
 def _times(gate, x):
@@ -190,6 +207,9 @@ def gelu_grad(x, approximate="none"):
     # Beyond ±40 the x·(gate′) term is below every subnormal; clipping keeps ±inf out.
     xc = np.clip(x, -40.0, 40.0, out=np.empty_like(x))
     if approximate == "tanh":
+        # float32 inputs are computed in float64 here: near x ≈ −1.8 the two terms
+        # cancel by ~1.3× and the float32 roundings of this chain add up to ~7 ULP.
+        xc = xc.astype(np.float64, copy=False)
         s, sn = _sigmoid_pair(_gelu_tanh_t(xc))
         dt = np.multiply(xc, xc, out=np.empty_like(xc))  # dt = d(2u)/dx
         dt *= 3.0 * _GELU_CUBIC
