@@ -268,7 +268,9 @@ def _benchmark_table(spec: act.Spec) -> str:
                     dtype,
                     fmt_ulp(naive.get("max_ulp")) if naive else "—",
                     "—" if worst is None else fmt_number(worst, 6),
+                    _over(naive),
                     fmt_ulp(ours.get("max_ulp")) if ours else "—",
+                    _over(ours),
                 )
             )
     if not rows:
@@ -277,13 +279,28 @@ def _benchmark_table(spec: act.Spec) -> str:
     when = f" (measured {meta['date']})" if meta.get("date") else ""
     return (
         f"Maximum error against a high-precision reference{when}, in units in the last "
-        f"place; see [Accuracy & speed]({rel('accuracy.md', page_path(spec))}):\n\n"
+        "place, and how many grid points break the accuracy rule (4 + 2κ ULP); see "
+        f"[Accuracy & speed]({rel('accuracy.md', page_path(spec))}):\n\n"
         + table(
-            ("quantity", "dtype", "textbook max ULP", "textbook worst at x", "this library"),
+            (
+                "quantity",
+                "dtype",
+                "textbook max ULP",
+                "textbook worst at x",
+                "textbook points over the rule",
+                "this library max ULP",
+                "this library points over the rule",
+            ),
             rows,
-            "llrrr",
+            "llrrrrr",
         )
     )
+
+
+def _over(row: dict | None) -> str:
+    if not row or row.get("violations") is None or not row.get("points"):
+        return "—"
+    return f"{row['violations']} of {row['points']}"
 
 
 def _frameworks(spec: act.Spec) -> str:
@@ -413,7 +430,8 @@ def _snippet(spec: act.Spec) -> str:
         "The printed values are computed by the library when this page is generated, "
         "and the test suite runs the example."
     )
-    return "## Usage\n\n" + intro + "\n\n```python\n" + "\n".join(body) + "\n```\n"
+    # The blank line ends the last expected output before the closing fence.
+    return "## Usage\n\n" + intro + "\n\n```python\n" + "\n".join(body) + "\n\n```\n"
 
 
 def render(spec: act.Spec) -> str:
