@@ -13,6 +13,7 @@ import math
 import mpmath
 import numpy as np
 import pytest
+import scipy
 import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -330,13 +331,56 @@ def test_softmax_limits_and_nan():
     np.testing.assert_array_equal(act.sparsemax([-inf, 0.0, 0.25]), [0, 0.375, 0.625])
 
 
-def test_naive_softmax_fails_where_the_catalog_does_not():
-    x = np.array([710.0, 0.0])
-    spec = act.get("softmax")
+def _textbook(spec, x, **params):
+    """Evaluate ``spec.naive.fn`` (statements separated by "; ", last one an expression)."""
+    *setup, last = spec.naive.fn.split("; ")
+    ns = {"np": np, "scipy": scipy, "x": np.asarray(x), **spec.params, **params}
     with np.errstate(all="ignore"):
-        naive = eval(spec.naive.fn, {"np": np, "x": x})
-    assert np.isnan(naive[0])
-    np.testing.assert_allclose(act.softmax(x), [1.0, math.exp(-710.0)], rtol=1e-15)
+        exec("; ".join(setup), ns)
+        return np.asarray(eval(last, ns))
+
+
+def _glu_truth(gate, a, b):
+    with mpmath.workdps(DPS):
+        return [mpmath.mpf(a) * mp_gate(gate, mpmath.mpf(b))[0]]
+
+
+TEXTBOOK_FAILS = [  # (name, input row, params, truth): where each spec's `naive.why` says
+    ("softmax", [710.0, 0.0], {}, lambda r: mp_softmax(r)[0]),
+    ("log_softmax", [50.0, 0.0], {}, lambda r: mp_softmax(r)[1]),
+    ("softmin", [-710.0, 0.0], {}, lambda r: mp_softmax(r, negate=True)[0]),
+    ("sparsemax", [1e17, 0.0], {}, lambda r: mp_sparsemax(r)[0]),
+    ("entmax15", [1e4 + 0.3, 1e4, 1e4 - 0.2, 1e4 - 5], {}, lambda r: mp_entmax15(r)[0]),
+    ("glu", [1e300, -730.0], {}, lambda r: _glu_truth("sigmoid", *r)),
+    ("swiglu", [1e300, -730.0], {}, lambda r: _glu_truth("silu", *r)),
+    ("geglu", [1.0, -10.0], {}, lambda r: _glu_truth("gelu", *r)),
+]
+
+
+@pytest.mark.parametrize(("name", "row", "params", "truth"), TEXTBOOK_FAILS,
+                         ids=[c[0] for c in TEXTBOOK_FAILS])  # fmt: skip
+def test_textbook_form_fails_where_the_catalog_does_not(name, row, params, truth):
+    spec = act.get(name)
+    t = np.array([float(v) for v in truth(row)])
+    ours = spec.fn(np.array(row), **params)
+    theirs = _textbook(spec, np.array(row), **params)
+    assert ours.shape == theirs.shape == t.shape
+    np.testing.assert_allclose(ours, t, rtol=1e-12, atol=0)
+    with np.errstate(all="ignore"):
+        rel = np.abs(theirs - t) / np.abs(t)
+    # at least a million ULP off somewhere (or inf/NaN), as the spec's `naive.why` says
+    assert np.any(rel > 1e-10) or not np.isfinite(theirs).all(), theirs
+
+
+def test_textbook_forms_agree_on_moderate_inputs():
+    rng = np.random.default_rng(6)
+    x = rng.standard_normal((4, 10))
+    for name in ALL:
+        spec = act.get(name)
+        if spec.naive.fn is None:
+            continue
+        kwargs = {"pieces": 2} if name == "maxout" else {}
+        np.testing.assert_allclose(_textbook(spec, x), spec.fn(x, **kwargs), rtol=1e-9, atol=1e-12)
 
 
 # --------------------------------------------------------------------------- properties

@@ -573,8 +573,8 @@ register(
             Framework("JAX", "jax.nn.glu", {"axis": -1}),
         ),
         naive=Naive(
-            fn=None,
-            why="`a * (1 / (1 + np.exp(-b)))` is fine for moderate values; for b ≲ −708 "
+            fn="a, b = np.split(x, 2, axis=-1); a / (1 + np.exp(-b))",
+            why="`a / (1 + np.exp(-b))` is fine for moderate values; for b ≲ −708 "
             "the gate is subnormal or 0 and a large `a` times it loses its digits (or "
             "gives `inf * 0 = nan`); the catalog multiplies in log space there.",
         ),
@@ -616,7 +616,11 @@ register(
             "a, b = keras.ops.split(x, 2, axis=-1); a * keras.activations.relu(b)",
             "a, b = jnp.split(x, 2, axis=-1); a * jax.nn.relu(b)",
         ),
-        naive=Naive(fn=None, why="The product is exact up to one rounding."),
+        naive=Naive(
+            fn="a, b = np.split(x, 2, axis=-1); a * np.maximum(b, 0)",
+            why="Exact up to the one rounding of the product; the catalog adds the limits "
+            "(`inf * relu(-1)` is 0, not NaN).",
+        ),
         notes=_ORDER_NOTE,
     )
 )
@@ -678,7 +682,9 @@ register(
             "(approximate=True default: the tanh form)",
         ),
         naive=Naive(
-            fn=None,
+            fn="a, b = np.split(x, 2, axis=-1); a * 0.5 * b * (1 + (scipy.special.erf(b / "
+            "np.sqrt(2)) if approximate == 'none' else np.tanh(np.sqrt(2 / np.pi) * (b + "
+            "0.044715 * b**3))))",
             why="`a * 0.5 * b * (1 + erf(b / sqrt(2)))` cancels for b ≲ −5 (the GELU "
             "tail becomes 0 or noise); the catalog uses `b * ndtr(b)`, and for the tanh "
             "form `b * σ(2u)` instead of `0.5 b (1 + tanh u)`.",
@@ -735,7 +741,7 @@ register(
             "a, b = jnp.split(x, 2, axis=-1); a * jax.nn.silu(b)",
         ),
         naive=Naive(
-            fn=None,
+            fn="a, b = np.split(x, 2, axis=-1); a * b / (1 + np.exp(-b))",
             why="`a * b / (1 + np.exp(-b))` is accurate for moderate values but gives "
             "`inf * 0 = nan` or a digit-less subnormal product for huge |a| and b ≲ −708; "
             "the catalog multiplies in log space there.",
