@@ -228,7 +228,12 @@ register(
         notes="`max(0, x) + α·expm1(min(0, x))`: one of the two terms is exactly zero, so "
         "the sum is exact and no data-dependent `np.where` is needed (a random mask costs "
         "~4 ms per 1e6 elements, more than the arithmetic). The derivative adds the mask "
-        "`x > 0` to `α·exp(min(0, x))·(x ≤ 0)` for the same reason.",
+        "`x > 0` to `α·exp(min(0, x))·(x ≤ 0)` for the same reason. Every step works in "
+        "place on one or two new arrays: at 1e6 elements a fresh temporary costs about as "
+        "much as the exponential. "
+        "Speed (1e6 elements uniform in [−10, 10], one thread, best CPU time, "
+        "float32 / float64): f 1.4 / 4.1 ms against 4.8 / 6.8 ms for the textbook `np.where` "
+        "form, f′ 1.3 / 2.7 ms against 4.8 / 6.4 ms.",
     )
 )
 
@@ -377,9 +382,12 @@ register(
             why="`np.exp(x / alpha) - 1` cancels for |x| ≪ α (it returns 0 at x = −1e−20); "
             "`np.expm1` keeps every digit.",
         ),
-        notes="Same structure as ELU: `max(0, x) + α·expm1(min(0, x)/α)`, exact sum, no "
+        notes="Same kernel as ELU: `max(0, x) + α·expm1(min(0, x)/α)`, exact sum, no "
         "`np.where`. α must be positive (α = 0 divides by zero; for α < 0 the formula is no "
-        "longer the CELU of the paper), so other values raise `ValueError`.",
+        "longer the CELU of the paper), so other values raise `ValueError`. "
+        "Speed (1e6 elements uniform in [−10, 10], one thread, best CPU time, "
+        "float32 / float64): f 1.3 / 4.1 ms against 1.8 / 6.2 ms for the textbook form, "
+        "f′ 1.2 / 2.6 ms against 4.7 / 6.7 ms.",
     )
 )
 
@@ -573,9 +581,13 @@ register(
         ),
         notes="λ and α are the closed forms of Klambauer et al. (appendix), "
         "α₀₁ = −√(2/π) / (erfc(1/√2)·e^{1/2} − 1) and the corresponding λ₀₁, evaluated in "
-        "mpmath to 32 digits (the test suite recomputes them). The negative piece is "
+        "mpmath to 32 digits (the test suite recomputes them); the expression prints them "
+        "as λ and α and evaluates them to those 32 digits. The negative piece is "
         "`(λα)·expm1(min(0, x))` with λα rounded once (one rounding fewer than "
-        "`λ·(α·expm1(x))`), added to `λ·max(0, x)`: one term is exactly zero.",
+        "`λ·(α·expm1(x))`), added to `λ·max(0, x)`: one term is exactly zero. "
+        "Speed (1e6 elements uniform in [−10, 10], one thread, best CPU time, "
+        "float32 / float64): f 1.4 / 4.4 ms against 4.7 / 7.1 ms for the textbook form, "
+        "f′ 2.1 / 5.4 ms against 4.8 / 7.4 ms.",
     )
 )
 
@@ -749,10 +761,14 @@ register(
             "never overflows and `log1p` keeps the small tail.",
         ),
         notes="`max(x, 0) + log1p(exp(−|βx|))/β` is the stable log-sum-exp, written out "
-        "because `np.logaddexp(0, x)` (the same identity) costs ~15 ms per 1e6 float64 "
-        "elements here against ~2.5 ms, and because `np.logaddexp(0, βx)/β` overflows for "
-        "|βx| > 1.8e308 where the answer is finite. The derivative `1/(1 + exp(−βx))` is the "
-        "sigmoid, accurate in both tails. Non-positive β raises `ValueError`.",
+        "because `np.logaddexp(0, x)` (the same identity) costs 12.6 / 15.0 ms per 1e6 "
+        "float32 / float64 elements here, and because `np.logaddexp(0, βx)/β` overflows "
+        "for |βx| > 1.8e308 where the answer is finite. The derivative `1/(1 + exp(−βx))` "
+        "is the sigmoid, accurate in both tails. Non-positive β raises `ValueError`. "
+        "Speed (1e6 elements uniform in [−10, 10], one thread, best CPU time, "
+        "float32 / float64): f 1.25 / 2.65 ms against 0.89 / 2.13 ms for `np.log(1 + np.exp(x))` "
+        "(1.4× / 1.2×: the price of `log1p` and the second term), f′ 0.57 / 1.23 ms against "
+        "0.58 / 1.38 ms.",
     )
 )
 
@@ -952,9 +968,16 @@ register(
         ),
         notes="f(x)·f(−x) = b/4, so with `big = (|x| + h)/2` (no cancellation) the negative "
         "side is `(b/4)/big`; `fmax(small, big·(x ≥ 0))` selects without `np.where` (big ≥ "
-        "small always). The derivative is f(x)/h, again cancellation-free. h = √(x² + b) "
-        "uses `sqrt(min(|x|, cap)² + b)` then `max(·, |x|)`: `np.hypot` would do the same "
-        "but costs ~13 ms per 1e6 float64 elements here against ~1 ms.",
+        "small always). The derivative is f(x)/h for x < 0 and ½ + ½·x/h for x ≥ 0, both "
+        "cancellation-free. h = √(x² + b) is computed directly when no |x| exceeds "
+        "√(max/4), else as `max(sqrt(min(|x|, cap)² + b), |x|)`; `np.hypot` would do the "
+        "same but costs ~13 ms per 1e6 float64 elements. "
+        "Speed (1e6 elements uniform in [−10, 10], one thread, best CPU time, "
+        "float32 / float64): f 1.0 / 3.8 ms against 0.60 / 1.96 ms for the textbook form "
+        "(1.7× / 2.0×), f′ 1.6 / 7.3 ms against 0.77 / 2.1 ms (2.1× / 3.5×): the "
+        "rationalised branch and the branch-free selection take about twelve passes over "
+        "the data against the textbook's five, and that is what the accuracy for x ≪ 0 "
+        "costs.",
     )
 )
 
@@ -1072,6 +1095,8 @@ register(
         notes="SmeLU of Shamir et al. with half-width β = 1 is the same function, "
         "hence the alias. `max((clip(x, −1, 1) + 1)²/4, x)`: the parabola is above "
         "the line y = x everywhere ((x − 1)²/4 ≥ 0) and equals 1 at x ≥ 1, so the maximum "
-        "picks the correct piece; the derivative `(clip(x, −1, 1) + 1)/2` is exact.",
+        "picks the correct piece; the derivative `(clip(x, −1, 1) + 1)/2` is exact. "
+        "Speed (1e6 elements uniform in [−10, 10], one thread, best CPU time, "
+        "float32 / float64): f 0.46 / 1.2 ms against 8.3 / 10.7 ms for two nested `np.where`.",
     )
 )
