@@ -13,8 +13,12 @@
 # %% [markdown]
 # # Why non-linearity
 #
-# A layer of a neural network computes an affine map $z = Wx + b$ and then applies an
-# activation $f$ to every entry of $z$. This page shows, first with algebra and then
+# A layer of a neural network computes an affine map $z = Wx + b$ (each unit's weighted
+# sum of its inputs plus a bias) and then applies an activation $f$, a fixed scalar
+# function, to every entry of $z$; the result is the input of the next layer. (Saying
+# the activation "decides whether the neuron fires" describes the step function of the
+# original perceptron; sigmoid, tanh, ReLU or GELU outputs are graded values, and their
+# job is to make the layer non-linear.) This page shows, first with algebra and then
 # with numbers, what happens when $f$ is left out: any stack of layers collapses into a
 # single affine map, and a single affine map cannot even compute XOR. With any of the
 # usual activations, a network with one small hidden layer can.

@@ -43,6 +43,21 @@ from activations import nn
 plt.rcParams.update({"figure.dpi": 96, "axes.grid": True, "grid.alpha": 0.3})
 
 # %% [markdown]
+# ## Three kinds of normalisation
+#
+# * **Input normalisation** rescales the input features before training, e.g. pixel
+#   values from 0–255 to $[0, 1]$, or each feature to mean 0 and variance 1. It fixes the
+#   statistics of the first layer only.
+# * **Batch normalisation** (Ioffe & Szegedy, 2015) normalises each unit's
+#   pre-activation inside the network, over the current mini-batch, to mean 0 and
+#   variance 1, then applies a learned scale and shift; at inference it uses running
+#   averages of the batch statistics. Layer normalisation does the same over the units of
+#   one example instead of over the batch.
+# * **Self-normalisation** adds no operation at all: the activation function and the
+#   initialisation together keep the statistics near mean 0 and variance 1, layer after
+#   layer. That is what SELU was constructed for. To shift a mean towards 0 an activation
+#   needs negative outputs, which is one reason ReLU cannot do it (measured below).
+#
 # ## The constants and the fixed point
 #
 # The catalog's SELU has no parameters; its constants can be read off the function
