@@ -2,14 +2,18 @@
 
     python scripts/benchmark.py                  # every function, both dtypes (a few minutes)
     python scripts/benchmark.py --quick          # a few functions on a small grid
-    python scripts/benchmark.py --only gelu,silu --output /some/file.json
+    python scripts/benchmark.py --only gelu,silu --output out.json
 
 For every spec of the catalog (elementwise: f and its derivative; the others: f on
 rows) and for float64 and float32 it measures
 
 * the largest error in ULP against the mpmath reference (``activations.reference``)
-  on a fixed grid over the whole finite domain, the input where it occurs, and how
-  many points break the accuracy rule (4 + 2κ ULP; 16 + 2κ for the softmax family);
+  on a fixed grid over the whole finite domain (``reference.grid``, thinned to about
+  60 % of its points unless ``--grid full``), the input where it occurs, how many
+  points break the accuracy rule (4 + 2κ ULP; 16 + 2κ for the softmax family) and how
+  many of those are NaN or ±inf where the truth is finite (``nonfinite``; such points
+  are left out of ``max_ulp``).  Derivatives are not compared exactly at a kink,
+  where every library picks its own one-sided value;
 * the time per 1e6 elements on one thread (best of several runs);
 
 for the catalog, for the textbook NumPy formula kept in each spec (``spec.naive``),
@@ -20,7 +24,9 @@ own autograd (the backward pass each framework really runs), so their derivative
 times include the forward pass.
 
 The result goes to ``docs/data/benchmark.json``, which ``scripts/docgen/accuracy.py``
-renders into the "Accuracy & speed" page.
+renders into the "Accuracy & speed" page.  ``nonfinite`` and the extra ``meta`` keys
+(mpmath version, grid, runs, elements timed, seconds taken) extend the documented
+schema; readers may ignore them.
 """
 
 from __future__ import annotations
