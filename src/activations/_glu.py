@@ -247,12 +247,57 @@ def _gated_vjp(gate_name: str | None, fname: str) -> Callable[..., Any]:
             return _finish(np.moveaxis(v, -1, ax), out, False)
 
     vjp.__name__ = vjp.__qualname__ = fname
-    vjp.__doc__ = (
-        "Vector-Jacobian product: the gradient of ``sum(g * f(x))`` with respect to ``x``.\n\n"
-        "``g`` has the output's shape (half of ``x`` along ``axis``); the result has ``x``'s.\n"
-        "The Jacobian is block diagonal: ``[g · h(b), g · a · h′(b)]``.\n"
-    )
     return vjp
+
+
+_VJP_DOC = """Vector-Jacobian product of :func:`{f}`: the gradient of ``sum(g * {f}(x))``.
+
+    The Jacobian is block diagonal, so the result is ``[g · h(b), g · a · h′(b)]``
+    along ``axis`` (h = {gate}), computed without forming it.
+
+    Parameters
+    ----------
+    x : array_like
+        The forward input (even size along ``axis``).
+    g : array_like
+        The incoming gradient, with the output's shape (``x``'s with ``axis`` halved).
+    axis : int, optional
+        Default ``-1``.{extra}
+
+    Returns
+    -------
+    ndarray
+        Same shape and dtype as ``x``.
+
+    Examples
+    --------
+    >>> import activations as act
+    >>> act.get("{f}").vjp([1.0, 2.0, 0.5, -1.0], [1.0, 1.0])
+    {out}
+    """
+
+
+def _documented_vjp(gate: str | None, f: str, gate_text: str, out: str) -> Callable[..., Any]:
+    vjp = _gated_vjp(gate, f"{f}_vjp")
+    extra = (
+        '\n    approximate : {"none", "tanh"}, optional\n        GELU form, as in :func:`geglu`.'
+        if gate is None
+        else ""
+    )
+    vjp.__doc__ = _VJP_DOC.format(f=f, gate=gate_text, extra=extra, out=out)
+    return vjp
+
+
+glu_vjp = _documented_vjp(
+    "sigmoid", "glu", "σ", "array([0.62245933, 0.26894142, 0.23500371, 0.39322387])"
+)
+reglu_vjp = _documented_vjp("relu", "reglu", "ReLU", "array([0.5, 0. , 1. , 0. ])")
+geglu_vjp = _documented_vjp(
+    None, "geglu", "GELU", "array([ 0.34573123, -0.15865525,  0.86749512, -0.16663094])"
+)
+swiglu_vjp = _documented_vjp(
+    "silu", "swiglu", "SiLU", "array([ 0.31122967, -0.26894142,  0.73996119,  0.14465898])"
+)
 
 
 # --------------------------------------------------------------------------- functions
@@ -536,7 +581,7 @@ register(
         summary="Splits the input into halves a and b and returns a·σ(b): a linear path "
         "with a learned sigmoid gate.",
         fn=glu,
-        vjp=_gated_vjp("sigmoid", "glu_vjp"),
+        vjp=glu_vjp,
         elementwise=False,
         expr=_GLU_EXPR,
         derivation=_grad_steps(
@@ -591,7 +636,7 @@ register(
         family="glu",
         summary="GLU with a ReLU gate: a·max(0, b).",
         fn=reglu,
-        vjp=_gated_vjp("relu", "reglu_vjp"),
+        vjp=reglu_vjp,
         elementwise=False,
         expr=_REGLU_EXPR,
         derivation=_grad_steps(
@@ -633,7 +678,7 @@ register(
         family="glu",
         summary="GLU with a GELU gate: a·GELU(b) = a·b·Φ(b).",
         fn=geglu,
-        vjp=_gated_vjp(None, "geglu_vjp"),
+        vjp=geglu_vjp,
         elementwise=False,
         expr=_GEGLU_EXPR,
         parameters=(
@@ -701,7 +746,7 @@ register(
         family="glu",
         summary="GLU with a SiLU (swish) gate: a·b·σ(b). The feed-forward block of LLaMA and PaLM.",
         fn=swiglu,
-        vjp=_gated_vjp("silu", "swiglu_vjp"),
+        vjp=swiglu_vjp,
         elementwise=False,
         expr=_SWIGLU_EXPR,
         derivation=_grad_steps(
