@@ -484,6 +484,23 @@ def maxout(x, pieces=2, axis=-1):
 def maxout_vjp(x, g, axis=-1, pieces=2):
     """Vector-Jacobian product of :func:`maxout`: ``g`` goes to the first maximum of each group.
 
+    Parameters
+    ----------
+    x : array_like
+        The forward input.
+    g : array_like
+        The incoming gradient, with the output's shape.
+    axis : int, optional
+        Default ``-1``.
+    pieces : int, optional
+        Entries per group, default 2.
+
+    Returns
+    -------
+    ndarray
+        Same shape and dtype as ``x``; each group's gradient sits at its (first)
+        maximum, zeros elsewhere (PyTorch's ``max`` convention for ties).
+
     Examples
     --------
     >>> import activations as act
