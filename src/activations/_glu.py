@@ -498,8 +498,9 @@ def maxout_vjp(x, g, axis=-1, pieces=2):
     Returns
     -------
     ndarray
-        Same shape and dtype as ``x``; each group's gradient sits at its (first)
-        maximum, zeros elsewhere (PyTorch's ``max`` convention for ties).
+        Same shape and dtype as ``x``; each group's gradient sits at its first
+        maximum, zeros elsewhere (on ties like ``torch.max(dim)``, whose index is the
+        first maximum; ``torch.amax`` splits the gradient evenly instead).
 
     Examples
     --------
