@@ -451,3 +451,14 @@ def test_minima_claimed_in_properties():
             xm = mpmath.findroot(lambda t, f=f: mpmath.diff(f, t), x0)
             assert act.get(name).properties.range[0] == float(f(xm)), name
     assert act.get("hard_swish").properties.range[0] == float(act.hard_swish(-1.5))
+
+
+def test_gelu_textbook_thresholds_quoted_in_the_spec():
+    import scipy.special
+
+    with np.errstate(all="ignore"):
+        for dtype, zero_at, nonzero_at in ((np.float64, -8.4, -8.3), (np.float32, -5.6, -5.5)):
+            x = np.array([zero_at, nonzero_at], dtype=dtype)
+            y = 0.5 * x * (1 + scipy.special.erf(x / dtype(np.sqrt(2))))
+            assert y[0] == 0 and y[1] != 0
+            assert np.all(act.gelu(x) < 0)

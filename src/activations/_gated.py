@@ -153,8 +153,9 @@ def gelu(x, approximate="none"):
 
     Φ is the standard normal CDF, computed by :func:`scipy.special.ndtr`, which
     keeps full relative accuracy in the left tail: the textbook
-    ``0.5 * x * (1 + erf(x / sqrt(2)))`` cancels to 0 for x ≲ −5.6 (float64),
-    where the value (about −φ(x)) is still far above the smallest float.
+    ``0.5 * x * (1 + erf(x / sqrt(2)))`` has lost half its digits at x ≈ −5.6 and
+    is exactly 0 for x ≲ −8.4 (float64; −5.6 in float32), where the value (about
+    −φ(x)) is still far above the smallest float.
 
     With ``approximate="tanh"`` the approximation
     ``0.5·x·(1 + tanh(√(2/π)(x + 0.044715 x³)))`` is evaluated as the equal
@@ -329,9 +330,9 @@ register(
             fn="0.5 * x * (1 + scipy.special.erf(x / np.sqrt(2)))",
             grad="0.5 * (1 + scipy.special.erf(x / np.sqrt(2))) "
             "+ x * np.exp(-x**2 / 2) / np.sqrt(2 * np.pi)",
-            why="`1 + erf(x/√2)` cancels for x < 0: it has lost half its digits by x ≈ −4 and "
-            "is exactly 0 for x ≲ −5.6 (float64) / −3.7 (float32), so GELU(−10) comes out "
-            "as −0.0 instead of −7.6e−23; the error reaches ~9e15 ULP. PyTorch's exact GELU "
+            why="`1 + erf(x/√2)` cancels for x < 0: half its digits are gone at x ≈ −5.6 and "
+            "it is exactly 0 for x ≲ −8.4 in float64 (x ≲ −5.6 in float32), so GELU(−10) is "
+            "−0.0 instead of −7.6e−23; the error reaches ~9e15 ULP. PyTorch's exact GELU "
             "uses the same formula. The catalog uses `x * scipy.special.ndtr(x)`; the tanh "
             "form `0.5x(1 + tanh(u))` cancels the same way and is computed as x·σ(2u).",
         ),
@@ -343,7 +344,7 @@ register(
         "`0.5·x·(1 + erf(x/√2))`, f′ 16.0 / 16.4 ms against 17.0 / 19.8 ms. SciPy's `ndtr`, "
         "like its `erf`, is a scalar loop (~14 ms in both dtypes, float32 through double), "
         "so the exact form is far slower than PyTorch's vectorised erf (0.5 / 6.5 ms on the "
-        "same machine, which loses every digit for x ≲ −5.6): an accurate left tail needs "
+        "same machine, which cancels the same way in the left tail): an accurate tail needs "
         "the complementary error function, and NumPy has none. The tanh variant is "
         "written as x·σ(2u) with σ = 1/(1 + e^{−2u}) (the few elements where e^{−2u} "
         "overflows recomputed from e^{2u}): f 1.0 / 2.2 ms against 9.9 / 6.2 ms for the "
