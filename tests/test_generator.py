@@ -114,7 +114,9 @@ def test_every_spec_has_page_plot_thumbnail_and_rows(plot_outputs):
         assert common.plot_path(spec) in plot_outputs
         assert common.thumb_path(spec) in plot_outputs
         for p in spec.parameters:
-            if p.examples:
+            if p.examples and spec.elementwise:
+                assert common.plot_path(spec, p.name) in plot_outputs
+            if p in plots.family_params(spec):
                 assert common.plot_path(spec, p.name) in plot_outputs
         link = f"]({common.page_path(spec)})"
         assert sheet.count(link) == 2, spec.name  # the summary and the comparison table

@@ -44,7 +44,7 @@ from .common import (
     table,
     yes_no,
 )
-from .plots import Y_RULE, vector_slice
+from .plots import Y_RULE, family_params, vector_slice
 
 SAMPLE_X = [-3.0, -1.0, 0.0, 1.0, 3.0]
 """The inputs of every elementwise snippet."""
@@ -181,9 +181,7 @@ def _parameters(spec: act.Spec, source: str) -> str:
         "## Parameters\n",
         table(("name", "symbol", "default", "learnable", "meaning"), rows, "lcrcl"),
     ]
-    for p in spec.parameters:
-        if not p.examples:
-            continue
+    for p in family_params(spec):
         shown = ", ".join(
             f"{fmt_value(v)}" + (" (default)" if same_value(v, p.default) else "")
             for v in examples_of(p)

@@ -116,7 +116,7 @@ def _drop_kink_points(x: np.ndarray, y: np.ndarray, spec: act.Spec):
     return x[keep], y[keep]
 
 
-def vector_slice(spec: act.Spec) -> tuple[str, Callable[[np.ndarray], np.ndarray]]:
+def vector_slice(spec: act.Spec, **override: Any) -> tuple[str, Callable[[np.ndarray], np.ndarray]]:
     """A one-dimensional view of a function of a whole row (softmax, GLUs).
 
     The row is two entries long.  If f keeps the row's length (a distribution over
@@ -125,7 +125,7 @@ def vector_slice(spec: act.Spec) -> tuple[str, Callable[[np.ndarray], np.ndarray
     row (1, x): the gate's response with the gated half held at 1.  Returns the
     label of the slice and the function.
     """
-    params = spec.params
+    params = {**spec.params, **override}
     probe = np.asarray(spec.fn(np.array([[0.5, -0.25]]), **params))
     if probe.shape[-1] == 2:
 
@@ -145,7 +145,25 @@ def vector_slice(spec: act.Spec) -> tuple[str, Callable[[np.ndarray], np.ndarray
 def values(spec: act.Spec, x: np.ndarray, **params: Any) -> np.ndarray:
     if spec.elementwise:
         return np.asarray(spec.fn(x, **{**spec.params, **params}), dtype=float)
-    return vector_slice(spec)[1](x).astype(float)
+    return vector_slice(spec, **params)[1](x).astype(float)
+
+
+def family_params(spec: act.Spec) -> list[act.Param]:
+    """The parameters drawn as a family of curves: those with example values, and for
+    a function of a row only those whose every example is defined on its slice (a
+    two-entry row cannot be split into three pieces)."""
+    chosen = []
+    for param in spec.parameters:
+        if not param.examples:
+            continue
+        if not spec.elementwise:
+            try:
+                for value in examples_of(param):
+                    vector_slice(spec, **{param.name: value})
+            except ValueError:
+                continue
+        chosen.append(param)
+    return chosen
 
 
 def y_limits(arrays: Sequence[np.ndarray]) -> tuple[float, float]:
@@ -325,9 +343,8 @@ def outputs() -> dict[str, bytes]:
     for spec in act.specs():
         out[plot_path(spec)] = function_plot(spec)
         out[thumb_path(spec)] = thumbnail(spec)
-        for param in spec.parameters:
-            if param.examples:
-                out[plot_path(spec, param.name)] = family_of_curves(spec, param)
+        for param in family_params(spec):
+            out[plot_path(spec, param.name)] = family_of_curves(spec, param)
     for family in act.FAMILIES:
         svg = family_plot(family.slug)
         if svg is not None:
