@@ -558,7 +558,10 @@ register(
             "and for x ≳ 37 the x·e^{−x} contribution is gone. The catalog computes σ(βx) "
             "and σ(−βx) separately from `exp(-|βx|)`.",
         ),
-        notes="σ(t) = 1/(1 + e^{−t}) and σ(−t) = e^{−t}·σ(t), one exponential, no "
+        notes="History: x·σ(x) was named SiLU by Hendrycks & Gimpel (2016) and used for "
+        "reinforcement learning by Elfwing, Uchibe & Doya (2017, arXiv:1702.03118) before "
+        "Ramachandran et al. found it by search, called it swish and added β. "
+        "σ(t) = 1/(1 + e^{−t}) and σ(−t) = e^{−t}·σ(t), one exponential, no "
         "`np.where`; where e^{−t} overflows (t < −708.8 in float64, −87.7 in float32) "
         "σ(t) is subnormal but x·σ(t) is not, so those elements (found by one comparison) "
         "are recomputed as e^t/(1 + e^t). SiLU′ = σ(t)(1 + t·σ(−t)) with σ(−t) computed "
