@@ -256,7 +256,16 @@ register(
             Step(
                 sp.Add(
                     Phi(X),
-                    sp.Mul(X, sp.exp(-(X**2) / 2) / sp.sqrt(2 * sp.pi), evaluate=False),
+                    sp.Mul(
+                        X,
+                        sp.exp(-(X**2) / 2),
+                        sp.Pow(
+                            sp.sqrt(sp.Mul(2, sp.pi, evaluate=False), evaluate=False),
+                            -1,
+                            evaluate=False,
+                        ),
+                        evaluate=False,
+                    ),
                     evaluate=False,
                 ),
                 "Φ′ = φ, the standard normal density e^{−x²/2}/√(2π)",
