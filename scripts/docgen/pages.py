@@ -33,7 +33,9 @@ from .common import (
     fmt_ulp,
     fmt_value,
     indent,
+    link,
     math_display,
+    members,
     our_defaults,
     page_path,
     paper_text,
@@ -432,6 +434,18 @@ def _snippet(spec: act.Spec) -> str:
     return "## Usage\n\n" + intro + "\n\n```python\n" + "\n".join(body) + "\n\n```\n"
 
 
+def _see_also(spec: act.Spec, source: str) -> str:
+    family = family_of(spec.family)
+    others = [s for s in members(spec.family) if s.name != spec.name]
+    items = [f"- {link(s, source)} — {s.summary}" for s in others]
+    items.append(
+        f"- [{family.title}]({rel(family_page_path(family.slug), source)}): the whole family "
+        f"on one plot · [Cheatsheet]({rel('cheatsheet.md', source)}) · "
+        f"[Framework defaults that disagree]({rel('framework-defaults.md', source)})"
+    )
+    return "## See also\n\n" + "\n".join(items) + "\n"
+
+
 def render(spec: act.Spec) -> str:
     source = page_path(spec)
     sections = [
@@ -447,6 +461,7 @@ def render(spec: act.Spec) -> str:
         _frameworks(spec),
         _paper(spec),
         _snippet(spec),
+        _see_also(spec, source),
     ]
     return header(".md") + "\n" + "\n".join(s for s in sections if s)
 
