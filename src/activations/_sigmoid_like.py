@@ -205,8 +205,10 @@ def tanh_grad(x):
     ``1 - tanh(x)**2`` is exactly 0 for |x| ≳ 19 (float64) because ``tanh`` has
     rounded to ±1, although 4e^{−2|x|} is representable down to |x| ≈ 355.
     """
-    e = np.exp(-2.0 * np.abs(x))
-    d = 1.0 + e
+    e = np.abs(x, out=np.empty_like(x))  # two buffers, updated in place
+    e *= -2.0
+    np.exp(e, out=e)
+    d = np.add(e, 1.0, out=np.empty_like(x))
     d *= d
     e *= 4.0
     e /= d
