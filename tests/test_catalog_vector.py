@@ -782,4 +782,5 @@ def test_peers_agree_on_moderate_inputs_and_half_order():
     # torch gives NaN for any +inf in a row; the catalog gives the one-hot limit for one
     row = torch.tensor([0.0, float("inf"), 1.0], dtype=torch.float64)
     assert torch.isnan(torch.softmax(row, dim=0)).all()
+    assert np.isnan(np.asarray(jax_nn.softmax(row.numpy().astype(np.float32)))).all()
     np.testing.assert_array_equal(act.softmax(row.numpy()), [0.0, 1.0, 0.0])

@@ -664,7 +664,8 @@ register(
         ),
         notes="Computed as `e / (1 + δ)` with `e = exp(x − max)` and δ the sum of the other "
         "exponentials: no overflow, no 0/0, and the row sum is accurate to a few ULP. "
-        "float32 and float16 rows are computed in float64. A single +inf gives the one-hot "
+        "Rows are computed in the input's precision (float16 in float32), the VJP in "
+        "float64. A single +inf gives the one-hot "
         "limit; two +inf, or a row of only −inf, have no limit and give NaN (PyTorch and JAX "
         "give NaN for any +inf).",
     )
