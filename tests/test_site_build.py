@@ -259,3 +259,11 @@ def test_docstring_math_becomes_arithmatex():
     assert ext.rst_math_to_markdown(r"f is :math:`\max(0, x)`.") == r"f is $\max(0, x)$."
     text = "Intro.\n\n    .. math::\n\n        a = b\n\n    After.\n"
     assert ext.rst_math_to_markdown(text) == "Intro.\n\n    $$\n    a = b\n    $$\n\n    After."
+
+
+def test_docstring_doctests_outside_examples_are_fenced():
+    ext = _module("atlas_griffe_math", HOOKS / "griffe_math.py")
+    text = "Intro.\n\n>>> f(1)\n2\n\nMore.\n\nExamples\n--------\n>>> f(2)\n3\n"
+    assert ext.fence_doctests(text) == (
+        "Intro.\n\n```pycon\n>>> f(1)\n2\n```\n\nMore.\n\nExamples\n--------\n>>> f(2)\n3"
+    )

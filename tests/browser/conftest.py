@@ -107,20 +107,27 @@ class PageWatch:
     def __init__(self, page):
         self.page = page
         self.problems: list[str] = []
+        self.inflight = 0
         page.on("console", self._console)
         page.on("pageerror", lambda exc: self.problems.append(f"uncaught exception: {exc}"))
         page.on("requestfailed", self._failed)
         page.on("request", self._request)
         page.on("response", self._response)
+        page.on("requestfinished", self._done)
 
     def _console(self, message) -> None:
         if message.type == "error":
             self.problems.append(f"console error: {message.text}")
 
     def _failed(self, request) -> None:
+        self.inflight -= 1
         self.problems.append(f"request failed: {request.url} ({request.failure})")
 
+    def _done(self, request) -> None:
+        self.inflight -= 1
+
     def _request(self, request) -> None:
+        self.inflight += 1
         parts = urlsplit(request.url)
         if parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in LOOPBACK:
             self.problems.append(f"request to another host: {request.url}")
@@ -128,6 +135,18 @@ class PageWatch:
     def _response(self, response) -> None:
         if response.status >= 400:
             self.problems.append(f"HTTP {response.status}: {response.url}")
+
+    def settle(self, timeout_ms: int = 5000) -> bool:
+        """Wait until no request is in flight (the page's late fetches: sitemap, search
+        index, lazy images) and stays so briefly; False on timeout."""
+        quiet = waited = 0
+        while waited < timeout_ms:
+            quiet = quiet + 1 if self.inflight <= 0 else 0
+            if quiet >= 3:
+                return True
+            self.page.wait_for_timeout(25)
+            waited += 25
+        return False
 
     def take(self) -> list[str]:
         found, self.problems = self.problems, []
@@ -152,5 +171,7 @@ def tab(context):
 
 @pytest.fixture
 def watched(tab):
+    tab.settle()
     tab.take()
+    tab.inflight = 0
     return tab

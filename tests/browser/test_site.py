@@ -66,10 +66,8 @@ def visit(watch, url: str) -> tuple[dict, list[str]]:
     except Exception:
         pass  # reported below as raw TeX
     report = page.evaluate(INSPECT)
-    try:
-        page.wait_for_load_state("networkidle", timeout=5000)
-    except Exception:
-        problems.append("network still busy 5 s after load")
+    if not watch.settle():
+        problems.append("requests still in flight 5 s after load")
     problems += watch.take()
     problems += [f"image not loaded: {src}" for src in report["brokenImages"]]
     problems += [f"formula not rendered: {tex}" for tex in report["rawTex"]]
