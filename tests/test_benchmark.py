@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -194,3 +195,23 @@ def test_page_from_quick_run(quick):
         assert rel.startswith("accuracy/") and rel.endswith(".svg")
         assert header(".svg").encode() in svg[:600]
         assert f"({rel}){{ .plot }}" in page
+
+
+def test_precision_ladder_resolves_cancellation():
+    """x + √(x² + 4) at x = −1e100 is 2e-100; 50 or 60 digits give exactly 0."""
+    import mpmath
+    import sympy as sp
+
+    from activations._symbolic import X
+
+    accuracy = _accuracy_module()
+    spec = SimpleNamespace(params={}, symbols={}, expr=X + sp.sqrt(X**2 + 4))
+    func = accuracy.expression_function(spec, 0)
+    with mpmath.workdps(60):
+        assert func(mpmath.mpf(-1e100))[0] == 0
+    value, deriv = accuracy.ladder_value(func, -1e100)
+    assert abs(value / mpmath.mpf("2e-100") - 1) < 1e-20
+    assert deriv > 0
+    # A value that is exactly zero is accepted as zero (after the whole ladder).
+    ramp = SimpleNamespace(params={}, symbols={}, expr=sp.Piecewise((0, X < 0), (X, True)))
+    assert accuracy.ladder_value(accuracy.expression_function(ramp, 0), -1.0) == (0, 0)
