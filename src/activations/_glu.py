@@ -636,7 +636,7 @@ register(
             Framework("JAX", "jax.nn.glu", {"axis": -1}),
         ),
         naive=Naive(
-            fn="a, b = np.split(x, 2, axis=-1); a / (1 + np.exp(-b))",
+            fn="(lambda a, b: a / (1 + np.exp(-b)))(*np.split(x, 2, axis=-1))",
             why="`a / (1 + np.exp(-b))` is fine for moderate values; for b ≲ −708 "
             "the gate is subnormal or 0 and a large `a` times it loses its digits (or "
             "gives `inf * 0 = nan`); the catalog multiplies in log space there.",
@@ -680,7 +680,7 @@ register(
             "a, b = jnp.split(x, 2, axis=-1); a * jax.nn.relu(b)",
         ),
         naive=Naive(
-            fn="a, b = np.split(x, 2, axis=-1); a * np.maximum(b, 0)",
+            fn="(lambda a, b: a * np.maximum(b, 0))(*np.split(x, 2, axis=-1))",
             why="Exact up to the one rounding of the product; the catalog adds the limits "
             "(`inf * relu(-1)` is 0, not NaN).",
         ),
@@ -745,9 +745,9 @@ register(
             "(approximate=True default: the tanh form)",
         ),
         naive=Naive(
-            fn="a, b = np.split(x, 2, axis=-1); a * 0.5 * b * (1 + (scipy.special.erf(b / "
-            "np.sqrt(2)) if approximate == 'none' else np.tanh(np.sqrt(2 / np.pi) * (b + "
-            "0.044715 * b**3))))",
+            fn="(lambda a, b: a * 0.5 * b * (1 + (scipy.special.erf(b / np.sqrt(2)) "
+            "if approximate == 'none' else np.tanh(np.sqrt(2 / np.pi) * (b + 0.044715 * b**3)))))"
+            "(*np.split(x, 2, axis=-1))",
             why="`a * 0.5 * b * (1 + erf(b / sqrt(2)))` cancels for b ≲ −5 (the GELU "
             "tail becomes 0 or noise); the catalog uses `b * ndtr(b)`, and for the tanh "
             "form `b * σ(2u)` instead of `0.5 b (1 + tanh u)`.",
@@ -804,7 +804,7 @@ register(
             "a, b = jnp.split(x, 2, axis=-1); a * jax.nn.silu(b)",
         ),
         naive=Naive(
-            fn="a, b = np.split(x, 2, axis=-1); a * b / (1 + np.exp(-b))",
+            fn="(lambda a, b: a * b / (1 + np.exp(-b)))(*np.split(x, 2, axis=-1))",
             why="`a * b / (1 + np.exp(-b))` is accurate for moderate values but gives "
             "`inf * 0 = nan` or a digit-less subnormal product for huge |a| and b ≲ −708; "
             "the catalog multiplies in log space there.",

@@ -863,10 +863,10 @@ register(
             Framework("JAX", "—", note="no built-in in jax.nn"),
         ),
         naive=Naive(
-            fn="z = np.sort(x, axis=-1)[..., ::-1]; k = np.arange(1, x.shape[-1] + 1); "
-            "cs = np.cumsum(z, axis=-1); kz = np.sum(1 + k * z > cs, axis=-1, keepdims=True); "
-            "tau = (np.take_along_axis(cs, kz - 1, axis=-1) - 1) / kz; np.maximum(x - tau, 0)",
-            why="The paper's algorithm applied to the raw scores: once the scores are large "
+            fn=None,  # several statements: see tests/test_catalog_vector.py
+            why="The paper's algorithm (sort, cumulative sum, `k(z) = max{k : 1 + k z_(k) > "
+            "Σ_{j≤k} z_(j)}`, `τ = (Σ_{j≤k(z)} z_(j) − 1)/k(z)`) applied to the raw scores: "
+            "once the scores are large "
             "(|z| ≳ 1e16 in float64, 1e7 in float32) the 1 in `1 + k z` and in τ is absorbed, "
             "so the maximum gets 0 instead of 1, and for huge rows the cumulative sum "
             "overflows to `inf`. The catalog subtracts the row maximum first (sparsemax is "
@@ -949,13 +949,10 @@ register(
             Framework("JAX", "—", note="no built-in"),
         ),
         naive=Naive(
-            fn="z = x / 2; s = np.sort(z, axis=-1)[..., ::-1]; k = np.arange(1, x.shape[-1] + 1); "
-            "mean = np.cumsum(s, axis=-1) / k; "
-            "ss = k * (np.cumsum(s**2, axis=-1) / k - mean**2); "
-            "tau = mean - np.sqrt(np.maximum((1 - ss) / k, 0)); "
-            "n = np.sum(tau <= s, axis=-1, keepdims=True); "
-            "np.maximum(z - np.take_along_axis(tau, n - 1, axis=-1), 0) ** 2",
-            why="The exact algorithm of the paper on the raw scores: the running variance "
+            fn=None,  # several statements: see tests/test_catalog_vector.py
+            why="The exact algorithm of the paper (running means `mean_k` and variances "
+            "`k * (mean_sq_k - mean_k**2)` of the sorted z/2, `τ_k = mean_k − √((1 − ss_k)/k)`) "
+            "on the raw scores: the running variance "
             "`k * (mean_sq - mean**2)` cancels when the scores share a large offset (scores "
             "around 1e4 already lose 7 digits of the output) and `s**2` overflows to `inf` "
             "(then NaN) for huge scores. The catalog subtracts the row maximum first and "
