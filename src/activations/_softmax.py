@@ -954,7 +954,7 @@ register(
             "`k * (mean_sq_k - mean_k**2)` of the sorted z/2, `τ_k = mean_k − √((1 − ss_k)/k)`) "
             "on the raw scores: the running variance "
             "`k * (mean_sq - mean**2)` cancels when the scores share a large offset (scores "
-            "around 1e4 already lose 7 digits of the output) and `s**2` overflows to `inf` "
+            "around 1e4 already lose about 8 digits of the output) and `s**2` overflows to `inf` "
             "(then NaN) for huge scores. The catalog subtracts the row maximum first and "
             "recomputes τ on the support with a two-pass variance.",
         ),
