@@ -95,7 +95,7 @@ def _rowwise_vjp(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _shifted(x: np.ndarray):
+def _shifted(x: np.ndarray, keep_d: bool = True):
     """The shared core, along the last axis of a non-empty float array.
 
     Returns ``(d, e, idx, delta, bad)``: ``d = x − m`` with ``m`` the row maximum
@@ -106,7 +106,7 @@ def _shifted(x: np.ndarray):
     idx = np.argmax(x, axis=-1, keepdims=True)  # NaN counts as the maximum
     m = np.take_along_axis(x, idx, axis=-1)
     d = x - m
-    e = np.exp(d)
+    e = np.exp(d) if keep_d else np.exp(d, out=d)  # in place when d is not needed
     np.put_along_axis(e, idx, 0.0, axis=-1)
     delta = np.sum(e, axis=-1, keepdims=True)
     # A row whose maximum is +inf has d = NaN only at other +inf entries, which
@@ -117,9 +117,9 @@ def _shifted(x: np.ndarray):
 
 
 def _softmax_rows(x: np.ndarray) -> np.ndarray:
-    _, e, idx, delta, bad = _shifted(x)
+    _, e, idx, delta, bad = _shifted(x, keep_d=False)
     total = 1.0 + delta
-    s = e / total
+    s = np.divide(e, total, out=e)
     np.put_along_axis(s, idx, np.where(bad, np.nan, 1.0 / total), axis=-1)
     return s
 
