@@ -56,7 +56,8 @@ def _unavailable(reason: str):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
+def built_site(browser, tmp_path_factory):
+    # Depends on the browser so that a missing Chromium skips before the (long) build.
     result = site.build(tmp_path_factory)
     if not result.ok:
         pytest.fail(f"mkdocs build --strict failed:\n{result.output}", pytrace=False)

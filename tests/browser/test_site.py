@@ -81,7 +81,7 @@ def visit(watch, url: str) -> tuple[dict, list[str]]:
     return report, problems
 
 
-def test_every_page_loads_cleanly(built_site, server, watched):
+def test_every_page_loads_cleanly(watched, built_site, server):
     pages = [p for p in built_site.pages() if p != "404.html"]  # 404.html: see sub-path test
     assert len(pages) >= 3, pages
     failures = {}
@@ -97,7 +97,7 @@ def test_every_page_loads_cleanly(built_site, server, watched):
     assert formulas > 0, "no formula was rendered on any page"
 
 
-def test_site_works_under_the_github_pages_subpath(built_site, server, watched):
+def test_site_works_under_the_github_pages_subpath(watched, built_site, server):
     pages = ["", "reference/api/", "404.html"]
     pages += [p for p in built_site.pages() if p.startswith("functions/")][:1]
     failures = {}
@@ -113,7 +113,7 @@ def test_site_works_under_the_github_pages_subpath(built_site, server, watched):
     )
 
 
-def test_search_finds_the_gelu_page(built_site, server, watched):
+def test_search_finds_the_gelu_page(watched, built_site, server):
     if not (built_site.site / "functions" / "gelu" / "index.html").is_file():
         pytest.skip("docs/functions/gelu.md does not exist yet (the catalog has no gelu)")
     page = watched.page
@@ -146,7 +146,7 @@ def test_dark_mode_toggle_switches_the_colour_scheme(browser, server):
         context.close()
 
 
-def test_content_tab_switches(built_site, server, watched):
+def test_content_tab_switches(watched, server):
     page = watched.page
     page.goto(server.root, wait_until="load")  # the home page has a tab set
     tabs = page.locator(".tabbed-set").first
