@@ -166,9 +166,9 @@ def gelu(x, approximate="none"):
     x : array_like
         Real input of any shape.
     approximate : {"none", "tanh"}, default "none"
-        ``"none"``: exact x·Φ(x) (PyTorch and tf.keras 2 default). ``"tanh"``: the
-        tanh approximation (the default of Keras 3 and JAX, spelled
-        ``approximate=True`` there).
+        ``"none"``: exact x·Φ(x) (the default of PyTorch, keras.activations.gelu and
+        tf.keras 2). ``"tanh"``: the tanh approximation (the default of jax.nn.gelu
+        and keras.ops.gelu, spelled ``approximate=True`` there).
 
     Returns
     -------
@@ -317,9 +317,9 @@ register(
             Framework(
                 "Keras 3",
                 "keras.activations.gelu",
-                {"approximate": "tanh"},
-                note="approximate=True by default: the tanh form; pass approximate=False for "
-                "the exact x·Φ(x).",
+                {"approximate": "none"},
+                note="approximate=False by default: exact x·Φ(x). keras.ops.gelu, the op "
+                "underneath, defaults to approximate=True (the tanh form).",
             ),
             Framework(
                 "tf.keras 2",

@@ -70,7 +70,12 @@ def _mp_sigmoid(x):
     return 1 / (1 + mpmath.exp(-x))
 
 
-MPMATH_NAMESPACE = {"sigmoid": _mp_sigmoid, "Phi": mpmath.ncdf}
+def _mp_phi(x):
+    # mpmath.ncdf overflows below about -1.3e154; Φ(-1e6) is already far below any float
+    return mpmath.ncdf(x) if x > -1e6 else mpmath.mpf(0)
+
+
+MPMATH_NAMESPACE = {"sigmoid": _mp_sigmoid, "Phi": _mp_phi}
 """Accurate mpmath versions of the named functions, for ``sympy.lambdify``."""
 
 

@@ -41,8 +41,12 @@ def working_digits(x: float) -> int:
     below the smallest float64 subnormal.
     """
     ax = abs(x)
-    if ax == 0 or not math.isfinite(ax) or ax > 4000:
-        extra = 0.0  # past 4000, whatever needs cancelling is below 1e-1700
+    if ax == 0 or not math.isfinite(ax):
+        extra = 0.0
+    elif ax > 4000:
+        # exponential cancellations are below 1e-1700 here; what remains is x against
+        # √(x² + b)-like terms, which need about 2·log10|x| digits
+        extra = 2 * math.log10(ax) + 10
     elif ax >= 1:
         extra = MAX_EXTRA_DIGITS if ax > 15 else 0.5 * ax**3 + 10
     else:

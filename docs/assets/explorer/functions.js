@@ -14,6 +14,103 @@
       f: function (x, p) { return 1/(1 + Math.exp(-x)); },
       df: function (x, p) { return Math.exp(-x)/Math.pow(1 + Math.exp(-x), 2); },
     },
+    "tanh": {
+      title: "Tanh (hyperbolic tangent)",
+      family: "sigmoid-like",
+      page: "functions/tanh/",
+      params: [],
+      f: function (x, p) { return Math.tanh(x); },
+      df: function (x, p) { return 1 - Math.pow(Math.tanh(x), 2); },
+    },
+    "hard_sigmoid": {
+      title: "Hard sigmoid",
+      family: "sigmoid-like",
+      page: "functions/hard_sigmoid/",
+      params: [],
+      f: function (x, p) { return ((x <= -3) ? (
+         0
+      )
+      : ((x >= 3) ? (
+         1
+      )
+      : (
+         (1/6)*x + 1/2
+      ))); },
+      df: function (x, p) { return ((x >= 3 || x <= -3) ? (
+         0
+      )
+      : (
+         1/6
+      )); },
+    },
+    "hard_tanh": {
+      title: "Hard tanh",
+      family: "sigmoid-like",
+      page: "functions/hard_tanh/",
+      params: [{"name": "min_val", "label": "min_val", "description": "Lower clipping bound.", "default": -1.0, "min": -2.5, "max": 0.5, "step": 0.01}, {"name": "max_val", "label": "max_val", "description": "Upper clipping bound.", "default": 1.0, "min": 0.05, "max": 7.25, "step": 0.01}],
+      f: function (x, p) { const min_val = p.min_val; const max_val = p.max_val; return ((min_val >= x) ? (
+         min_val
+      )
+      : ((max_val <= x) ? (
+         max_val
+      )
+      : (
+         x
+      ))); },
+      df: function (x, p) { const min_val = p.min_val; const max_val = p.max_val; return ((min_val >= x || max_val <= x) ? (
+         0
+      )
+      : (
+         1
+      )); },
+    },
+    "softsign": {
+      title: "Softsign",
+      family: "sigmoid-like",
+      page: "functions/softsign/",
+      params: [],
+      f: function (x, p) { return ((x >= 0) ? (
+         1 - 1/(x + 1)
+      )
+      : (
+         -1 + 1/(1 - x)
+      )); },
+      df: function (x, p) { return ((x >= 0) ? (
+         Math.pow(x + 1, -2)
+      )
+      : (
+         Math.pow(1 - x, -2)
+      )); },
+    },
+    "log_sigmoid": {
+      title: "Log-sigmoid",
+      family: "sigmoid-like",
+      page: "functions/log_sigmoid/",
+      params: [],
+      f: function (x, p) { return Math.log(sigmoid(x)); },
+      df: function (x, p) { return 1 - sigmoid(x); },
+    },
+    "sparse_sigmoid": {
+      title: "Sparse sigmoid",
+      family: "sigmoid-like",
+      page: "functions/sparse_sigmoid/",
+      params: [],
+      f: function (x, p) { return ((x <= -1) ? (
+         0
+      )
+      : ((x >= 1) ? (
+         1
+      )
+      : (
+         (1/2)*x + 1/2
+      ))); },
+      df: function (x, p) { return ((x >= 1 || x <= -1) ? (
+         0
+      )
+      : (
+         1/2
+      )); },
+    },
     "relu": {
       title: "ReLU",
       family: "relu-like",
@@ -27,6 +124,117 @@
       )); },
       df: function (x, p) { return ((x > 0) ? (
          1
+      )
+      : (
+         0
+      )); },
+    },
+    "relu6": {
+      title: "ReLU6",
+      family: "relu-like",
+      page: "functions/relu6/",
+      params: [],
+      f: function (x, p) { return ((x <= 0) ? (
+         0
+      )
+      : ((x >= 6) ? (
+         6
+      )
+      : (
+         x
+      ))); },
+      df: function (x, p) { return ((x >= 6 || x <= 0) ? (
+         0
+      )
+      : (
+         1
+      )); },
+    },
+    "leaky_relu": {
+      title: "Leaky ReLU",
+      family: "relu-like",
+      page: "functions/leaky_relu/",
+      params: [{"name": "negative_slope", "label": "negative_slope", "description": "Slope for x \u2264 0.", "default": 0.01, "min": 0.0029, "max": 0.3725, "step": 0.001}],
+      f: function (x, p) { const negative_slope = p.negative_slope; return ((x > 0) ? (
+         x
+      )
+      : (
+         negative_slope*x
+      )); },
+      df: function (x, p) { const negative_slope = p.negative_slope; return ((x > 0) ? (
+         1
+      )
+      : (
+         negative_slope
+      )); },
+    },
+    "prelu": {
+      title: "PReLU (parametric ReLU)",
+      family: "relu-like",
+      page: "functions/prelu/",
+      params: [{"name": "weight", "label": "weight", "description": "Learned slope for x \u2264 0 (a scalar or an array broadcast against x).", "default": 0.25, "min": -0.4375, "max": 0.6875, "step": 0.001}],
+      f: function (x, p) { const weight = p.weight; return ((x > 0) ? (
+         x
+      )
+      : (
+         weight*x
+      )); },
+      df: function (x, p) { const weight = p.weight; return ((x > 0) ? (
+         1
+      )
+      : (
+         weight
+      )); },
+    },
+    "rrelu": {
+      title: "RReLU (randomised leaky ReLU)",
+      family: "relu-like",
+      page: "functions/rrelu/",
+      params: [{"name": "lower", "label": "lower", "description": "Lower bound of the random slope.", "default": 0.125, "min": 0.003, "max": 0.375, "step": 0.001}, {"name": "upper", "label": "upper", "description": "Upper bound of the random slope.", "default": 0.3333333333333333, "min": 0.125, "max": 0.575, "step": 0.001}],
+      f: function (x, p) { const lower = p.lower; const upper = p.upper; return ((x > 0) ? (
+         x
+      )
+      : (
+         x*((1/2)*lower + (1/2)*upper)
+      )); },
+      df: function (x, p) { const lower = p.lower; const upper = p.upper; return ((x > 0) ? (
+         1
+      )
+      : (
+         (1/2)*lower + (1/2)*upper
+      )); },
+    },
+    "threshold": {
+      title: "Threshold",
+      family: "relu-like",
+      page: "functions/threshold/",
+      params: [{"name": "threshold", "label": "threshold", "description": "Inputs at or below \u03b8 are replaced.", "default": 0.0, "min": -1.5, "max": 1.5, "step": 0.01}, {"name": "value", "label": "value", "description": "The replacement value.", "default": 0.0, "min": -1.375, "max": 0.875, "step": 0.01}],
+      f: function (x, p) { const threshold = p.threshold; const value = p.value; return ((threshold < x) ? (
+         x
+      )
+      : (
+         value
+      )); },
+      df: function (x, p) { const threshold = p.threshold; const value = p.value; return ((threshold < x) ? (
+         1
+      )
+      : (
+         0
+      )); },
+    },
+    "relu_squared": {
+      title: "Squared ReLU",
+      family: "relu-like",
+      page: "functions/relu_squared/",
+      params: [],
+      f: function (x, p) { return ((x > 0) ? (
+         Math.pow(x, 2)
+      )
+      : (
+         0
+      )); },
+      df: function (x, p) { return ((x > 0) ? (
+         2*x
       )
       : (
          0
@@ -73,17 +281,17 @@
       family: "exponential-linear",
       page: "functions/selu/",
       params: [],
-      f: function (x, p) { return 1.0507009873554804934193349852946*((x > 0) ? (
+      f: function (x, p) { return 1.0507009873554805*((x > 0) ? (
          x
       )
       : (
-         1.6732632423543772848170429916717*Math.exp(x) - 1.6732632423543772848170429916717
+         1.6732632423543772*(Math.exp(x) - 1)
       )); },
-      df: function (x, p) { return 1.0507009873554804934193349852946*((x > 0) ? (
+      df: function (x, p) { return 1.0507009873554805*((x > 0) ? (
          1
       )
       : (
-         1.6732632423543772848170429916717*Math.exp(x)
+         1.6732632423543772*Math.exp(x)
       )); },
     },
     "softplus": {
@@ -125,6 +333,161 @@
       : (
          1
       ))); },
+    },
+    "gelu": {
+      title: "GELU",
+      family: "gaussian-gated",
+      page: "functions/gelu/",
+      params: [],
+      f: function (x, p) { return x*Phi(x); },
+      df: function (x, p) { return (1/2)*Math.sqrt(2)*x*Math.exp(-1/2*Math.pow(x, 2))/Math.sqrt(Math.PI) + Phi(x); },
+      choice: {"name": "approximate", "options": ["none", "tanh"]},
+      variants: {
+        "tanh": {
+          f: function (x, p) { return (1/2)*x*(Math.tanh(Math.sqrt(2)*(0.044715*Math.pow(x, 3) + x)/Math.sqrt(Math.PI)) + 1); },
+          df: function (x, p) { return (1/2)*Math.sqrt(2)*x*(1 - Math.pow(Math.tanh(Math.sqrt(2)*(0.044715*Math.pow(x, 3) + x)/Math.sqrt(Math.PI)), 2))*(0.134145*Math.pow(x, 2) + 1)/Math.sqrt(Math.PI) + (1/2)*Math.tanh(Math.sqrt(2)*(0.044715*Math.pow(x, 3) + x)/Math.sqrt(Math.PI)) + 1/2; },
+        },
+      },
+    },
+    "silu": {
+      title: "SiLU / Swish",
+      family: "gaussian-gated",
+      page: "functions/silu/",
+      params: [{"name": "beta", "label": "beta", "description": "Gate sharpness (swish \u03b2): x\u00b7\u03c3(\u03b2x) is x/2 at \u03b2 = 0 and tends to ReLU as \u03b2 \u2192 \u221e. Learnable in the swish paper.", "default": 1.0, "min": 0.095, "max": 12.375, "step": 0.01}],
+      f: function (x, p) { const beta = p.beta; return x*sigmoid(beta*x); },
+      df: function (x, p) { const beta = p.beta; return beta*x*(1 - sigmoid(beta*x))*sigmoid(beta*x) + sigmoid(beta*x); },
+    },
+    "quick_gelu": {
+      title: "QuickGELU",
+      family: "gaussian-gated",
+      page: "functions/quick_gelu/",
+      params: [],
+      f: function (x, p) { return x*sigmoid(1.702*x); },
+      df: function (x, p) { return 1.702*x*(1 - sigmoid(1.702*x))*sigmoid(1.702*x) + sigmoid(1.702*x); },
+    },
+    "hard_swish": {
+      title: "Hard swish (hard SiLU)",
+      family: "gaussian-gated",
+      page: "functions/hard_swish/",
+      params: [],
+      f: function (x, p) { return ((x < -3) ? (
+         0
+      )
+      : ((x <= 3) ? (
+         (1/6)*x*(x + 3)
+      )
+      : (
+         x
+      ))); },
+      df: function (x, p) { return ((x < -3) ? (
+         0
+      )
+      : ((x <= 3) ? (
+         (1/3)*x + 1/2
+      )
+      : (
+         1
+      ))); },
+    },
+    "mish": {
+      title: "Mish",
+      family: "gaussian-gated",
+      page: "functions/mish/",
+      params: [],
+      f: function (x, p) { return x*Math.tanh(Math.log(Math.exp(x) + 1)); },
+      df: function (x, p) { return x*(1 - Math.pow(Math.tanh(Math.log(Math.exp(x) + 1)), 2))*Math.exp(x)/(Math.exp(x) + 1) + Math.tanh(Math.log(Math.exp(x) + 1)); },
+    },
+    "hardshrink": {
+      title: "Hardshrink (hard thresholding)",
+      family: "shrinkage",
+      page: "functions/hardshrink/",
+      params: [{"name": "lambd", "label": "lambd", "description": "Half-width \u03bb \u2265 0 of the dead zone [\u2212\u03bb, \u03bb].", "default": 0.5, "min": 0.0625, "max": 1.1875, "step": 0.001}],
+      f: function (x, p) { const lambd = p.lambd; return ((lambd < -x || lambd < x) ? (
+         x
+      )
+      : (
+         0
+      )); },
+      df: function (x, p) { const lambd = p.lambd; return ((lambd < -x || lambd < x) ? (
+         1
+      )
+      : (
+         0
+      )); },
+    },
+    "softshrink": {
+      title: "Softshrink (soft thresholding)",
+      family: "shrinkage",
+      page: "functions/softshrink/",
+      params: [{"name": "lambd", "label": "lambd", "description": "Half-width \u03bb \u2265 0 of the dead zone [\u2212\u03bb, \u03bb].", "default": 0.5, "min": 0.0625, "max": 1.1875, "step": 0.001}],
+      f: function (x, p) { const lambd = p.lambd; return ((lambd < x) ? (
+         -lambd + x
+      )
+      : ((lambd < -x) ? (
+         lambd + x
+      )
+      : (
+         0
+      ))); },
+      df: function (x, p) { const lambd = p.lambd; return ((lambd < -x || lambd < x) ? (
+         1
+      )
+      : (
+         0
+      )); },
+    },
+    "tanhshrink": {
+      title: "Tanhshrink",
+      family: "shrinkage",
+      page: "functions/tanhshrink/",
+      params: [],
+      f: function (x, p) { return x - Math.tanh(x); },
+      df: function (x, p) { return Math.pow(Math.tanh(x), 2); },
+    },
+    "identity": {
+      title: "Identity (linear)",
+      family: "classical",
+      page: "functions/identity/",
+      params: [],
+      f: function (x, p) { return x; },
+      df: function (x, p) { return 1; },
+    },
+    "binary_step": {
+      title: "Binary step (Heaviside)",
+      family: "classical",
+      page: "functions/binary_step/",
+      params: [],
+      f: function (x, p) { return ((x < 0) ? (
+         0
+      )
+      : (
+         1
+      )); },
+      df: function (x, p) { return 0; },
+    },
+    "gaussian": {
+      title: "Gaussian",
+      family: "classical",
+      page: "functions/gaussian/",
+      params: [],
+      f: function (x, p) { return Math.exp(-Math.pow(x, 2)); },
+      df: function (x, p) { return -2*x*Math.exp(-Math.pow(x, 2)); },
+    },
+    "sinusoid": {
+      title: "Sinusoid (sine)",
+      family: "classical",
+      page: "functions/sinusoid/",
+      params: [],
+      f: function (x, p) { return Math.sin(x); },
+      df: function (x, p) { return Math.cos(x); },
+    },
+    "exponential": {
+      title: "Exponential",
+      family: "classical",
+      page: "functions/exponential/",
+      params: [],
+      f: function (x, p) { return Math.exp(x); },
+      df: function (x, p) { return Math.exp(x); },
     },
   };
 })();
