@@ -76,7 +76,10 @@ def _compiled(spec_name: str, params: tuple, variant: str | None):
     expr = _expr(spec, dict(params), variant)
     derivs = [expr, sp.diff(expr, X)]
     derivs.append(sp.diff(derivs[1], X))
-    return sp.lambdify(X, derivs, modules=[MPMATH_NAMESPACE, "mpmath"], cse=True)
+    # Common subexpressions are shared, except across the pieces of a Piecewise: CSE
+    # would hoist a piece's pole (1/(1 + x) at x = -1) out of the branch that guards it.
+    cse = not any(d.has(sp.Piecewise) for d in derivs)
+    return sp.lambdify(X, derivs, modules=[MPMATH_NAMESPACE, "mpmath"], cse=cse)
 
 
 def reference(
