@@ -123,6 +123,12 @@ def render() -> str:
             "To fit a printed page the table gives the headline of the first strength "
             "and weakness and of the typical use listed on that page.\n",
             f"Thumbnails show f on the same axes as the function pages: {Y_RULE}\n",
+            # Raw HTML: the PDF is printed from the built page by docs/hooks/print_pdf.py,
+            # so it is not a docs/ file that MkDocs could validate a Markdown link to.
+            '<p class="atlas-print-hide"><a href="../assets/print/cheatsheet.pdf" download>'
+            "Download this cheatsheet as a PDF</a> (two A4 pages, printed by headless "
+            "Chromium with the site's print stylesheet when the site is built). Printing "
+            "this page from the browser gives the same layout.</p>\n",
             "## At a glance\n",
             _summary_table(specs),
             "## Comparison\n",
