@@ -176,3 +176,13 @@ def watched(tab):
     tab.take()
     tab.inflight = 0
     return tab
+
+
+@pytest.fixture
+def fresh_tab(browser):
+    """A watched tab in a new context (no state left by earlier tests), closed after."""
+    ctx = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
+    ctx.set_default_timeout(15000)
+    watch = PageWatch(ctx.new_page())
+    yield watch
+    ctx.close()
