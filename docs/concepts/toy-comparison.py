@@ -54,8 +54,9 @@ print(
 #   generators of `activations.nn`), and a test sample of 400 points from a different
 #   seed.
 # * **Network**: two hidden layers of 24 units, the activation $f$ under test after each,
-#   a softmax output, i.e. $p(x) = \operatorname{softmax}(W_3\, f(W_2\, f(W_1 x + b_1) + b_2)
-#   + b_3)$; weights initialised as usually paired with the activation (He for
+#   a softmax output, i.e.
+#   $p(x) = \operatorname{softmax}(W_3\, f(W_2\, f(W_1 x + b_1) + b_2) + b_3)$;
+#   weights initialised as usually paired with the activation (He for
 #   the ReLU family and its smooth relatives, Glorot for sigmoid and tanh), biases zero.
 # * **Training**: full-batch Adam, learning rate 0.01, 200 epochs, softmax cross-entropy.
 # * **Seeds**: three per configuration (initial weights differ; the data do not).
