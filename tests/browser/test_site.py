@@ -119,9 +119,18 @@ def test_search_finds_the_gelu_page(fresh_tab, built_site, server):
     page = fresh_tab.page
     page.goto(server.root, wait_until="load")
     page.locator("label.md-search__icon, .md-search__input").first.click()
+    # The index (hundreds of KB) is built in a web worker; on a busy machine that takes
+    # a while.  Material says "Initializing search" until the worker is ready.
+    page.wait_for_function(
+        """() => {
+            const meta = document.querySelector(".md-search-result__meta");
+            return meta && meta.textContent.trim() && !/initiali/i.test(meta.textContent);
+        }""",
+        timeout=90_000,
+    )
     page.locator("input.md-search__input").fill("GELU")
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for(state="attached", timeout=15000)
+    results.first.wait_for(state="attached", timeout=30_000)
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert any("functions/gelu/" in (href or "") for href in hrefs), hrefs
     fresh_tab.settle()
