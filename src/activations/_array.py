@@ -69,25 +69,6 @@ def elementwise(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def along_axis(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Like :func:`elementwise` for ``func(x, *, axis=-1, ...)`` that reduces along an axis.
-
-    The axis is validated (``numpy.exceptions.AxisError`` naming the function) and
-    passed to ``func`` as a non-negative integer.
-    """
-    fname = func.__name__
-
-    @functools.wraps(func)
-    def wrapper(x, *args, axis=-1, **kwargs):
-        arr, out = as_real_array(x, fname)
-        axis = check_axis(fname, axis, arr.ndim)
-        with np.errstate(all="ignore"):
-            y = func(arr, *args, axis=axis, **kwargs)
-        return _finish(y, out, False)
-
-    return wrapper
-
-
 def check_axis(fname: str, axis: Any, ndim: int) -> int:
     if isinstance(axis, bool) or not isinstance(axis, numbers.Integral):
         raise TypeError(f"{fname}: axis must be an integer, got {type(axis).__name__}")

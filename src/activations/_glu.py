@@ -21,6 +21,7 @@ Two rare cases are handled apart, found with one vectorised mask:
 from __future__ import annotations
 
 import functools
+import inspect
 import numbers
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -263,6 +264,16 @@ def _gated_vjp(gate_name: str | None, fname: str) -> Callable[..., Any]:
             return _finish(np.moveaxis(v, -1, ax), out, False)
 
     vjp.__name__ = vjp.__qualname__ = fname
+    params = [
+        inspect.Parameter("x", inspect.Parameter.POSITIONAL_OR_KEYWORD),
+        inspect.Parameter("g", inspect.Parameter.POSITIONAL_OR_KEYWORD),
+        inspect.Parameter("axis", inspect.Parameter.POSITIONAL_OR_KEYWORD, default=-1),
+    ]
+    if gate_name is None:
+        params.append(
+            inspect.Parameter("approximate", inspect.Parameter.KEYWORD_ONLY, default="none")
+        )
+    vjp.__signature__ = inspect.Signature(params)  # what help() and IDEs show
     return vjp
 
 
@@ -869,7 +880,8 @@ register(
                     (1, sp.Symbol(r"j = \arg\max_{j'} z_{ij'}")),
                     (0, True),
                 ),
-                "∂/∂z_ij: 1 for the (first) maximum of the group, 0 for the others",
+                r"$\partial/\partial z_{ij}$: 1 for the (first) maximum of the group, "
+                "0 for the others",
             ),
         ),
         properties=Properties(

@@ -46,6 +46,9 @@ def _rowwise(func: Callable[..., Any]) -> Callable[..., Any]:
     is checked (``numpy.exceptions.AxisError`` naming it), the reduction axis is
     moved last and made contiguous (NumPy's pairwise summation then applies), and
     the dtype is restored.  A 0-d input is a row of length 1 (as in PyTorch).
+
+    ``func`` declares ``axis=-1`` so that its signature (``help``, IDEs, the API
+    page) is the public one; it is called with the row axis already last.
     """
     fname = func.__name__
 
@@ -140,7 +143,7 @@ def _softmax_vjp_rows(x: np.ndarray, g: np.ndarray) -> np.ndarray:
 
 
 @_rowwise
-def softmax(x):
+def softmax(x, axis=-1):
     r"""Softmax along ``axis``: :math:`s_i = e^{x_i} / \sum_j e^{x_j}`.
 
     Computed as :math:`e^{x_i - m} / (1 + \delta)` with :math:`m` the row maximum
@@ -197,7 +200,7 @@ def softmax(x):
 
 
 @_rowwise_vjp
-def softmax_vjp(x, g):
+def softmax_vjp(x, g, axis=-1):
     r"""Vector-Jacobian product of :func:`softmax`: the gradient of ``sum(g * softmax(x))``.
 
     :math:`v_i = \sum_j g_j\,\partial s_j/\partial x_i = s_i\,(g_i - \sum_j g_j s_j)`,
@@ -227,7 +230,7 @@ def softmax_vjp(x, g):
 
 
 @_rowwise
-def log_softmax(x):
+def log_softmax(x, axis=-1):
     r"""Log-softmax along ``axis``: :math:`x_i - \log \sum_j e^{x_j}`.
 
     Computed as :math:`(x_i - m) - \operatorname{log1p}(\delta)` with :math:`m` the
@@ -266,7 +269,7 @@ def log_softmax(x):
 
 
 @_rowwise_vjp
-def log_softmax_vjp(x, g):
+def log_softmax_vjp(x, g, axis=-1):
     r"""Vector-Jacobian product of :func:`log_softmax`: :math:`v_j = g_j - s_j \sum_i g_i`.
 
     At the row maximum, :math:`g_M (1 - s_M) - s_M \sum_{i \ne M} g_i` avoids the
@@ -304,7 +307,7 @@ def log_softmax_vjp(x, g):
 
 
 @_rowwise
-def softmin(x):
+def softmin(x, axis=-1):
     r"""Softmin along ``axis``: :math:`\operatorname{softmax}(-x)_i = e^{-x_i} / \sum_j e^{-x_j}`.
 
     The smallest score gets the largest probability (PyTorch ``nn.Softmin``).
@@ -331,7 +334,7 @@ def softmin(x):
 
 
 @_rowwise_vjp
-def softmin_vjp(x, g):
+def softmin_vjp(x, g, axis=-1):
     r"""Vector-Jacobian product of :func:`softmin`: minus the softmax VJP at ``-x``.
 
     Parameters
@@ -372,7 +375,7 @@ def _sparsemax_rows(z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 @_rowwise
-def sparsemax(x):
+def sparsemax(x, axis=-1):
     r"""Sparsemax (Martins & Astudillo, 2016): the Euclidean projection onto the simplex.
 
     :math:`\operatorname{sparsemax}(z)_i = \max(z_i - \tau(z), 0)` with the threshold
@@ -410,7 +413,7 @@ def sparsemax(x):
 
 
 @_rowwise_vjp
-def sparsemax_vjp(x, g):
+def sparsemax_vjp(x, g, axis=-1):
     r"""Vector-Jacobian product of :func:`sparsemax`.
 
     On the support :math:`S` (entries with positive output) the Jacobian is
@@ -479,7 +482,7 @@ def _entmax15_rows(z: np.ndarray) -> np.ndarray:
 
 
 @_rowwise
-def entmax15(x):
+def entmax15(x, axis=-1):
     r"""1.5-entmax (Peters, Niculae & Martins, 2019): between softmax and sparsemax.
 
     :math:`\operatorname{entmax}_{1.5}(z)_i = [z_i/2 - \tau(z)]_+^2`, with τ chosen
@@ -517,7 +520,7 @@ def entmax15(x):
 
 
 @_rowwise_vjp
-def entmax15_vjp(x, g):
+def entmax15_vjp(x, g, axis=-1):
     r"""Vector-Jacobian product of :func:`entmax15`.
 
     With :math:`u = \sqrt{p}` (zero off the support),
@@ -603,11 +606,12 @@ register(
         elementwise=False,
         expr=_SOFTMAX_EXPR,
         derivation=(
-            Step(sp.Derivative(_SOFTMAX_EXPR, _XB[_K]), "differentiate s_i by x_k"),
+            Step(sp.Derivative(_SOFTMAX_EXPR, _XB[_K]), r"differentiate $s_i$ by $x_k$"),
             Step(
                 (sp.KroneckerDelta(_I, _K) * sp.exp(_XB[_I]) * _SUM - sp.exp(_XB[_I] + _XB[_K]))
                 / _SUM**2,
-                "quotient rule: ∂e^{x_i}/∂x_k = δ_{ik} e^{x_i}, ∂Σ/∂x_k = e^{x_k}",
+                r"quotient rule: $\partial e^{x_i}/\partial x_k = \delta_{ik} e^{x_i}$, "
+                r"$\partial \Sigma/\partial x_k = e^{x_k}$",
             ),
             Step(
                 sp.Mul(
@@ -623,13 +627,14 @@ register(
                     sp.Add(sp.KroneckerDelta(_I, _K), -_S[_K], evaluate=False),
                     evaluate=False,
                 ),
-                "write s_i for the softmax: ∂s_i/∂x_k = s_i(δ_ik − s_k)",
+                r"write $s_i$ for the softmax: "
+                r"$\partial s_i/\partial x_k = s_i(\delta_{ik} - s_k)$",
             ),
         ),
         properties=_PROB_RANGE,
         strengths=(
             "Outputs are positive and sum to 1: a probability distribution over classes.",
-            "Smooth and cheap to differentiate: ∂s_i/∂x_k = s_i(δ_ik − s_k); with "
+            "Smooth and cheap to differentiate: ∂sᵢ/∂xₖ = sᵢ(δᵢₖ − sₖ); with "
             "cross-entropy the gradient is simply s − y.",
             "Shift invariant (softmax(x + c) = softmax(x)), which is what makes the stable "
             "max-subtraction implementation exact in exact arithmetic.",
@@ -679,18 +684,21 @@ register(
         title="Log-softmax",
         family="softmax",
         summary="The logarithm of softmax, computed without forming the probabilities: "
-        "x_i − logsumexp(x).",
+        "xᵢ − logsumexp(x).",
         fn=log_softmax,
         vjp=log_softmax_vjp,
         elementwise=False,
         expr=_LOG_EXPR,
         derivation=(
-            Step(sp.Derivative(_LOG_EXPR, _XB[_K]), "differentiate by x_k"),
+            Step(sp.Derivative(_LOG_EXPR, _XB[_K]), r"differentiate by $x_k$"),
             Step(
                 sp.Add(sp.KroneckerDelta(_I, _K), -sp.exp(_XB[_K]) / _SUM, evaluate=False),
-                "∂ log Σ/∂x_k = e^{x_k}/Σ",
+                r"$\partial \log \Sigma/\partial x_k = e^{x_k}/\Sigma$",
             ),
-            Step(sp.Add(sp.KroneckerDelta(_I, _K), -_S[_K], evaluate=False), "= δ_ik − s_k"),
+            Step(
+                sp.Add(sp.KroneckerDelta(_I, _K), -_S[_K], evaluate=False),
+                r"$= \delta_{ik} - s_k$",
+            ),
         ),
         properties=Properties(
             range=(float("-inf"), 0.0, False, True),
@@ -704,7 +712,7 @@ register(
         strengths=(
             "Exact log-probabilities even where the probabilities underflow: the input of "
             "cross-entropy / negative log-likelihood losses.",
-            "Simple Jacobian δ_ik − s_k.",
+            "Simple Jacobian δᵢₖ − sₖ.",
         ),
         weaknesses=(
             "Not a probability: exponentiate to get one.",
@@ -727,10 +735,11 @@ register(
             "(a score about 745 below the maximum in float64, 104 in float32) and NaN when "
             "the exponentials overflow. Even the usual stable form `x - m - log(sum(exp(x - "
             "m)))` returns exactly 0 for the dominant entry when the others are more than "
-            "about 37 below it, where the true value −Σe^{x_j−m} is still representable; "
+            "about 37 below it, where the true value −Σⱼ exp(xⱼ − m) is still representable; "
             "the catalog uses `log1p` of the sum of the *other* exponentials.",
         ),
-        notes="`(x − m) − log1p(δ)` with δ = Σ_{j≠M} e^{x_j − m}. Limits as for softmax.",
+        notes="`(x − m) − log1p(δ)` with δ the sum of exp(xⱼ − m) over j ≠ M (the "
+        "maximum's index). Limits as for softmax.",
     )
 )
 
@@ -747,7 +756,7 @@ register(
         elementwise=False,
         expr=_SOFTMIN_EXPR,
         derivation=(
-            Step(sp.Derivative(_SOFTMIN_EXPR, _XB[_K]), "differentiate by x_k"),
+            Step(sp.Derivative(_SOFTMIN_EXPR, _XB[_K]), r"differentiate by $x_k$"),
             Step(
                 sp.Mul(
                     -sp.exp(-_XB[_I]) / sp.Sum(sp.exp(-_XB[_J]), (_J, 1, _N)),
@@ -816,8 +825,10 @@ register(
                     ),
                     (0, True),
                 ),
-                "on the support S = {i : z_i > τ}, τ = (Σ_{j∈S} z_j − 1)/|S|, so "
-                "∂p_i/∂z_k = δ_ik − [k ∈ S]/|S|; off the support p_i = 0",
+                r"on the support $S = \{i : z_i > \tau\}$, "
+                r"$\tau = (\sum_{j \in S} z_j - 1)/|S|$, so "
+                r"$\partial p_i/\partial z_k = \delta_{ik} - [k \in S]/|S|$; "
+                r"off the support $p_i = 0$",
             ),
         ),
         properties=Properties(
@@ -874,7 +885,7 @@ register(
             "often loop over rows in Python.",
         ),
         notes="Sort-based algorithm of Martins & Astudillo (2016), vectorised over rows; "
-        "the row maximum is subtracted first. At a boundary point (z_i = τ) the entry is "
+        "the row maximum is subtracted first. At a boundary point (zᵢ = τ) the entry is "
         "outside the support and gets zero gradient.",
     )
 )
@@ -886,7 +897,7 @@ register(
         title="1.5-entmax",
         family="softmax",
         summary="Between softmax and sparsemax: a smooth-where-positive probability map "
-        "with exact zeros, [z_i/2 − τ]₊².",
+        "with exact zeros, [zᵢ/2 − τ]₊².",
         fn=entmax15,
         vjp=entmax15_vjp,
         elementwise=False,
@@ -908,8 +919,10 @@ register(
                     ),
                     (0, True),
                 ),
-                "with u_i = z_i/2 − τ on the support S: differentiating Σ_S u_l² = 1 gives "
-                "∂τ/∂z_k = u_k / (2 Σ_S u_l), hence ∂p_i/∂z_k = u_i(δ_ik − u_k/Σ_S u_l)",
+                r"with $u_i = z_i/2 - \tau$ on the support $S$: "
+                r"differentiating $\sum_S u_l^2 = 1$ gives "
+                r"$\partial\tau/\partial z_k = u_k / (2 \sum_S u_l)$, hence "
+                r"$\partial p_i/\partial z_k = u_i(\delta_{ik} - u_k/\sum_S u_l)$",
             ),
         ),
         properties=Properties(
