@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
+import re
 
 import numpy as np
 import pytest
@@ -80,6 +82,17 @@ def test_signature_matches_params(spec):
         gsig = inspect.signature(spec.grad)
         for name, default in spec.params.items():
             assert gsig.parameters[name].default == default
+    if spec.vjp is not None:
+        # help(), IDEs and the API page show these signatures: the row axis and every
+        # parameter must be visible in them, not hidden behind *args/**kwargs.
+        vsig = inspect.signature(spec.vjp)
+        assert list(vsig.parameters)[:2] == ["x", "g"]
+        for s in (sig, vsig):
+            assert s.parameters["axis"].default == -1
+            kinds = {p.kind for p in s.parameters.values()}
+            assert not kinds & {inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD}
+        for name, default in spec.params.items():
+            assert vsig.parameters[name].default == default
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=IDS)
@@ -124,3 +137,40 @@ def test_naive_formulas_evaluate(spec):
             np.testing.assert_allclose(
                 eval(spec.naive.grad, env), spec.grad(x), rtol=1e-9, atol=1e-12
             )
+
+
+# Pseudo-TeX in prose (``e^{−x}``, ``δ_ik``) shows its braces and underscores on the
+# page.  Prose writes exp(−x), e⁻ˣ, δᵢₖ; derivation notes may use real ``$…$`` math,
+# which the site renders.  Code in backticks is exempt.
+_PSEUDO_TEX = re.compile(r"\^[{\w(]|_\{|\b[^\W\d_]_[^\W_]|\\[a-z]+")
+_NOT_PROSE = {"name", "aliases", "fn", "grad", "vjp", "expr", "latex", "url", "range_latex"}
+
+
+def _prose(obj, path):
+    if isinstance(obj, str):
+        yield path, obj
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for field in dataclasses.fields(obj):
+            if field.name not in _NOT_PROSE:
+                yield from _prose(getattr(obj, field.name), f"{path}.{field.name}")
+    elif isinstance(obj, tuple | list):
+        for i, item in enumerate(obj):
+            yield from _prose(item, f"{path}[{i}]")
+    elif isinstance(obj, dict):
+        for key, item in obj.items():
+            yield from _prose(item, f"{path}[{key}]")
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=IDS)
+def test_prose_has_no_raw_tex(spec):
+    bad = []
+    for path, text in _prose(spec, spec.name):
+        text = re.sub(r"`[^`]*`", "", text)
+        if ".derivation[" in path:
+            assert text.count("$") % 2 == 0, f"{path}: unbalanced $ in {text!r}"
+            text = re.sub(r"\$[^$]+\$", "", text)
+        else:
+            assert "$" not in text, f"{path}: math markup outside a derivation note"
+        if _PSEUDO_TEX.search(text):
+            bad.append(f"{path}: {text!r}")
+    assert not bad, "pseudo-TeX in prose:\n" + "\n".join(bad)

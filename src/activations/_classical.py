@@ -274,7 +274,7 @@ register(
         name="gaussian",
         title="Gaussian",
         family="classical",
-        summary="The bell curve e^{−x²}: a radial-basis unit that responds only to inputs near 0.",
+        summary="The bell curve exp(−x²): a radial-basis unit that responds only to inputs near 0.",
         fn=gaussian,
         grad=gaussian_grad,
         expr=sp.exp(-(X**2)),
@@ -301,7 +301,7 @@ register(
             "Smooth and bounded.",
         ),
         weaknesses=(
-            "Vanishing gradient away from 0 on both sides (e^{−x²} decays faster than "
+            "Vanishing gradient away from 0 on both sides (exp(−x²) decays faster than "
             "any sigmoid's tail).",
             "Not monotonic: a hidden layer of Gaussians maps distant inputs to the same output.",
             "Rare in deep networks; no framework ships it.",
@@ -327,13 +327,13 @@ register(
             fn="np.exp(-x**2)",
             grad="-2 * x * np.exp(-x**2)",
             why="Accurate for every finite input; only ±∞ gives `inf · 0 = nan` in the "
-            "derivative. (The relative error of e^{−x²} grows like 2x² ULP for large x, "
+            "derivative. (The relative error of exp(−x²) grows like 2x² ULP for large x, "
             "but that is the condition number of the function itself: rounding x by half "
-            "an ULP changes e^{−x²} that much.)",
+            "an ULP changes exp(−x²) that much.)",
         ),
         notes="x² is rounded once, which costs up to ~x² ULP of the result for large |x| — "
         "exactly the function's own sensitivity (κ = 2x²), so it is within the accuracy "
-        "rule. The derivative clips ±∞ to the largest finite number, where e^{−x²} is "
+        "rule. The derivative clips ±∞ to the largest finite number, where exp(−x²) is "
         "already 0, so the product is ∓0 instead of NaN.",
     )
 )
@@ -475,14 +475,14 @@ register(
         name="exponential",
         title="Exponential",
         family="classical",
-        summary="e^x: maps any real number to a positive one; the output activation for "
+        summary="eˣ: maps any real number to a positive one; the output activation for "
         "rates and scales.",
         fn=exponential,
         grad=exponential_grad,
         expr=sp.exp(X),
         derivation=(
             Step(sp.Derivative(sp.exp(X), X), "differentiate"),
-            Step(sp.exp(X), "e^x is its own derivative"),
+            Step(sp.exp(X), r"$e^x$ is its own derivative"),
         ),
         properties=Properties(
             range=(0.0, _INF, False, False),

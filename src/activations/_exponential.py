@@ -302,7 +302,7 @@ register(
         title="CELU",
         family="exponential-linear",
         summary="ELU reparametrised so that it is continuously differentiable for every α: "
-        "α·(e^{x/α} − 1) below zero, x above.",
+        "α·(exp(x/α) − 1) below zero, x above.",
         fn=celu,
         grad=celu_grad,
         parameters=(_CELU_ALPHA,),
@@ -320,7 +320,7 @@ register(
                     (1, X > 0),
                     (sp.Mul(_calpha, sp.exp(X / _calpha), 1 / _calpha, evaluate=False), True),
                 ),
-                "chain rule on e^{x/α}",
+                r"chain rule on $e^{x/\alpha}$",
             ),
             Step(
                 sp.Piecewise((1, X > 0), (sp.exp(X / _calpha), True)),
@@ -580,7 +580,7 @@ register(
             "are wrong in the fifth digit.",
         ),
         notes="λ and α are the closed forms of Klambauer et al. (appendix), "
-        "α₀₁ = −√(2/π) / (erfc(1/√2)·e^{1/2} − 1) and the corresponding λ₀₁, evaluated in "
+        "α₀₁ = −√(2/π) / (erfc(1/√2)·√e − 1) and the corresponding λ₀₁, evaluated in "
         "mpmath to 32 digits (the test suite recomputes them); the expression prints them "
         "as λ and α and evaluates them to those 32 digits. The negative piece is "
         "`(λα)·expm1(min(0, x))` with λα rounded once (one rounding fewer than "
@@ -599,7 +599,7 @@ register(
 _BETA = Param(
     "beta",
     1.0,
-    "Sharpness: softplus_β(x) = log(1 + e^{βx})/β tends to ReLU as β → ∞; must be positive.",
+    "Sharpness: softplus(x; β) = log(1 + exp(βx))/β tends to ReLU as β → ∞; must be positive.",
     latex=r"\beta",
     examples=(0.5, 1.0, 2.0, 10.0),
     positive=True,
@@ -687,13 +687,13 @@ register(
                     sp.Pow(1 + sp.exp(_beta * X), -1, evaluate=False),
                     evaluate=False,
                 ),
-                "chain rule: (log u)′ = u′/u with u = 1 + e^{βx}",
+                r"chain rule: $(\log u)' = u'/u$ with $u = 1 + e^{\beta x}$",
             ),
             Step(
                 sp.exp(_beta * X) / (1 + sp.exp(_beta * X)),
                 "β cancels",
             ),
-            Step(_sym_sigmoid(_beta * X), "e^{t}/(1 + e^{t}) = σ(t)"),
+            Step(_sym_sigmoid(_beta * X), r"$e^{t}/(1 + e^{t}) = \sigma(t)$"),
         ),
         properties=Properties(
             range=(0.0, float("inf"), False, False),
@@ -733,7 +733,7 @@ register(
                 "torch.nn.functional.softplus / torch.nn.Softplus",
                 {"beta": 1.0},
                 note="Also takes threshold=20: where βx > threshold it returns x itself. Just "
-                "above x = 20 (β = 1) that drops the e^{−20} ≈ 2.1e−9 term, a relative error "
+                "above x = 20 (β = 1) that drops the e⁻²⁰ ≈ 2.1e−9 term, a relative error "
                 "of 1e−10 or about 5.8e5 ULP in float64 (2.1e5 ULP at x = 21), and the "
                 "derivative becomes exactly 1. This catalog has no threshold.",
             ),

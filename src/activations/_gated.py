@@ -46,7 +46,7 @@ def _low(t):
     """Where exp(−t) overflows (t < −log(max)): a mask and t there, or None.
 
     There σ(t) = e^t is below the smallest normal number, but multiplied by x
-    (SiLU, σ′) it is not, so those few elements are recomputed as e^t/(1 + e^t).
+    (SiLU, σ′) it is not, so those few elements are recomputed as eᵗ/(1 + eᵗ).
     """
     low = t < _LOW[t.dtype.type]
     return (low, t[low]) if low.any() else None
@@ -268,7 +268,7 @@ register(
                     ),
                     evaluate=False,
                 ),
-                "Φ′ = φ, the standard normal density e^{−x²/2}/√(2π)",
+                r"$\Phi' = \varphi$, the standard normal density $e^{-x^2/2}/\sqrt{2\pi}$",
             ),
         ),
         variants=(Variant("tanh", {"approximate": "tanh"}, _gelu_tanh_expr),),
@@ -355,8 +355,8 @@ register(
         "so the exact form is far slower than PyTorch's vectorised erf (0.5 / 6.5 ms on the "
         "same machine, which cancels the same way in the left tail): an accurate tail needs "
         "the complementary error function, and NumPy has none. The tanh variant is "
-        "written as x·σ(2u) with σ = 1/(1 + e^{−2u}) (the few elements where e^{−2u} "
-        "overflows recomputed from e^{2u}): f 1.0 / 2.2 ms against 9.9 / 6.2 ms for the "
+        "written as x·σ(2u) with σ = 1/(1 + exp(−2u)) (the few elements where exp(−2u) "
+        "overflows recomputed from exp(2u)): f 1.0 / 2.2 ms against 9.9 / 6.2 ms for the "
         "textbook tanh form with `x*x*x` (58 / 56 ms with `x**3`); its derivative (8.5 – "
         "10 ms) computes float32 in float64, because near x ≈ −1.8 its two terms cancel "
         "enough for float32 roundings to reach 7 ULP. The aliases `gelu_new` and "
@@ -561,19 +561,19 @@ register(
             fn="x / (1 + np.exp(-beta * x))",
             grad="1 / (1 + np.exp(-beta * x)) * (1 + beta * x * (1 - 1 / (1 + np.exp(-beta * x))))",
             why="The value is good to a few ULP except for βx < −709.8 (float64), where "
-            "`exp(-βx)` overflows (a warning) and the result is 0 although x·e^{βx} is "
+            "`exp(-βx)` overflows (a warning) and the result is 0 although x·exp(βx) is "
             "representable down to βx ≈ −745, and at x = −∞ where it is NaN. The textbook "
             "derivative's `1 - s` cancels for large βx: at x = 30 it has lost about 13 ULP, "
-            "and for x ≳ 37 the x·e^{−x} contribution is gone. The catalog computes σ(βx) "
+            "and for x ≳ 37 the x·e⁻ˣ contribution is gone. The catalog computes σ(βx) "
             "and σ(−βx) separately from `exp(-|βx|)`.",
         ),
         notes="History: x·σ(x) was named SiLU by Hendrycks & Gimpel (2016) and used for "
         "reinforcement learning by Elfwing, Uchibe & Doya (2017, arXiv:1702.03118) before "
         "Ramachandran et al. found it by search, called it swish and added β. "
-        "σ(t) = 1/(1 + e^{−t}) and σ(−t) = e^{−t}·σ(t), one exponential, no "
-        "`np.where`; where e^{−t} overflows (t < −708.8 in float64, −87.7 in float32) "
+        "σ(t) = 1/(1 + e⁻ᵗ) and σ(−t) = e⁻ᵗ·σ(t), one exponential, no "
+        "`np.where`; where e⁻ᵗ overflows (t < −708.8 in float64, −87.7 in float32) "
         "σ(t) is subnormal but x·σ(t) is not, so those elements (found by one comparison) "
-        "are recomputed as e^t/(1 + e^t). SiLU′ = σ(t)(1 + t·σ(−t)) with σ(−t) computed "
+        "are recomputed as eᵗ/(1 + eᵗ). SiLU′ = σ(t)(1 + t·σ(−t)) with σ(−t) computed "
         "directly has no cancellation except near its zero at x ≈ −1.278, where the "
         "condition number is infinite anyway. `param_grads['beta']` is x²·σ(βx)·σ(−βx) "
         "computed as (x·σ)(x·σ(−·)) so that x² never overflows where the product is "
@@ -1037,7 +1037,7 @@ register(
             "n = eˣ(eˣ + 2).",
         ),
         notes="With e = eˣ: tanh(log(1 + e)) = ((1 + e)² − 1)/((1 + e)² + 1) = n/(n + 2) "
-        "with n = e(e + 2) — one exponential and no cancellation; e is capped at e^{40} "
+        "with n = e(e + 2) — one exponential and no cancellation; e is capped at e⁴⁰ "
         "(the gate is 1 beyond). The derivative sums tanh(sp) + x·σ·sech²(sp) for x ≥ 0 "
         "(both positive) and, for x < 0 where they have opposite signs, uses the common "
         "numerator ω = 4(x + 1) + e(4x + 6 + e(4 + e)) over (n + 2)², written as two "

@@ -448,7 +448,7 @@ register(
         "approximate. For "
         "|x| ≥ 0.75 the direct form loses at most log₂(x/(x − tanh x)) ≤ 3 bits, within the "
         "accuracy rule; below, the series x³/3 + x⁵/30 + x⁷/840 + … (terms "
-        "x^{2k+1}/((2k−1)!(2k+1)), all positive) divided by cosh x is accurate to a few "
+        "x²ᵏ⁺¹/((2k−1)!(2k+1)), all positive) divided by cosh x is accurate to a few "
         "ULP. Both forms are evaluated on every element (the series on the input "
         "clipped to ±0.75) and blended with a 0/1 mask by arithmetic, which is exact and "
         "much faster than indexing with a random boolean mask.",

@@ -94,7 +94,7 @@ register(
             ),
             Step(
                 sp.Mul(sp.Pow(1 + sp.exp(-X), -2, evaluate=False), sp.exp(-X), evaluate=False),
-                "chain rule: −(1 + e^{−x})^{−2} · (−e^{−x})",
+                r"chain rule: $-(1 + e^{-x})^{-2} \cdot (-e^{-x})$",
             ),
             Step(
                 sp.Mul(
@@ -106,7 +106,7 @@ register(
             ),
             Step(
                 sp.Mul(_sym_sigmoid(X), 1 - _sym_sigmoid(X), evaluate=False),
-                "e^{−x}/(1 + e^{−x}) = 1 − σ(x)",
+                r"$e^{-x}/(1 + e^{-x}) = 1 - \sigma(x)$",
             ),
         ),
         properties=Properties(
@@ -153,7 +153,7 @@ register(
             grad="1 / (1 + np.exp(-x)) * (1 - 1 / (1 + np.exp(-x)))",
             why="The textbook value is accurate (it only warns about overflow for "
             "x < −709), but the textbook derivative `s * (1 - s)` returns exactly 0 for "
-            "x ≳ 37 (float64) where σ′(x) ≈ e^{−x} is still representable: `1 - s` has "
+            "x ≳ 37 (float64) where σ′(x) ≈ e⁻ˣ is still representable: `1 - s` has "
             "cancelled to zero. The catalog computes `e / (1 + e)**2` with `e = exp(-|x|)`, "
             "which never subtracts.",
         ),
@@ -203,7 +203,7 @@ def tanh_grad(x):
     r"""tanh′(x) = 1/cosh²(x) = 4e/(1 + e)² with e = e^{−2|x|}, accurate in the tails.
 
     ``1 - tanh(x)**2`` is exactly 0 for |x| ≳ 19 (float64) because ``tanh`` has
-    rounded to ±1, although 4e^{−2|x|} is representable down to |x| ≈ 355.
+    rounded to ±1, although 4·exp(−2|x|) is representable down to |x| ≈ 355.
     """
     e = np.abs(x, out=np.empty_like(x))  # two buffers, updated in place
     e *= -2.0
@@ -249,7 +249,7 @@ register(
             "Bounded output, which keeps recurrent states from blowing up (LSTM/GRU cell outputs).",
         ),
         weaknesses=(
-            "Saturates on both sides: tanh′(x) ≈ 4e^{−2|x|} vanishes for large |x|, so deep "
+            "Saturates on both sides: tanh′(x) ≈ 4·exp(−2|x|) vanishes for large |x|, so deep "
             "tanh networks suffer from vanishing gradients.",
             "Costs an exponential (or a dedicated tanh kernel).",
         ),
@@ -276,10 +276,10 @@ register(
             grad="1 - np.tanh(x) ** 2",
             why="The textbook quotient gives `inf / inf = nan` for |x| > 710 (float64) and "
             "loses digits near 0 (`exp(x) - exp(-x)` cancels); the textbook derivative "
-            "`1 - tanh²` is exactly 0 for |x| ≳ 19 although 4e^{−2|x|} is representable "
-            "down to |x| ≈ 355. The catalog uses `np.tanh` and 4e/(1 + e)², e = e^{−2|x|}.",
+            "`1 - tanh²` is exactly 0 for |x| ≳ 19 although 4·exp(−2|x|) is representable "
+            "down to |x| ≈ 355. The catalog uses `np.tanh` and 4e/(1 + e)², e = exp(−2|x|).",
         ),
-        notes="The derivative is computed as 4e/(1 + e)² with e = e^{−2|x|} — the same "
+        notes="The derivative is computed as 4e/(1 + e)² with e = exp(−2|x|) — the same "
         "identity that makes σ′ accurate (tanh′(x) = 4σ′(2x)) — which never subtracts and "
         "underflows only where the true value is below the smallest normal number. "
         "1/cosh²(x) is as good in float64 but not in float32, where NumPy's `cosh` is off "
@@ -822,14 +822,14 @@ register(
             grad="1 - 1 / (1 + np.exp(-x))",
             why="For x < −709 `exp(-x)` overflows and the textbook form returns −∞ (with a "
             "warning) where log σ(x) ≈ x; for x ≳ 37 `1 + exp(-x)` rounds to 1 and it "
-            "returns 0 where the true value ≈ −e^{−x} is representable. The textbook "
+            "returns 0 where the true value ≈ −e⁻ˣ is representable. The textbook "
             "derivative `1 - σ(x)` cancels to 0 for x ≳ 37. The catalog computes "
             "`min(x, 0) - log1p(exp(-|x|))` and σ(−x).",
         ),
         notes="SciPy's `special.log_expit` is equally accurate but was about five to "
         "twenty times slower than the textbook formula here, outside the 2× speed budget; "
         "`min(x, 0) - log1p(exp(-|x|))` uses two well-kept NumPy primitives and adds two "
-        "non-positive terms, so nothing cancels. The derivative 1/(1 + e^x) is the "
+        "non-positive terms, so nothing cancels. The derivative 1/(1 + eˣ) is the "
         "sigmoid evaluated at −x.",
     )
 )

@@ -298,7 +298,7 @@
       title: "Softplus",
       family: "exponential-linear",
       page: "functions/softplus/",
-      params: [{"name": "beta", "label": "beta", "description": "Sharpness: softplus_\u03b2(x) = log(1 + e^{\u03b2x})/\u03b2 tends to ReLU as \u03b2 \u2192 \u221e; must be positive.", "default": 1.0, "min": 0.095, "max": 12.375, "step": 0.01}],
+      params: [{"name": "beta", "label": "beta", "description": "Sharpness: softplus(x; \u03b2) = log(1 + exp(\u03b2x))/\u03b2 tends to ReLU as \u03b2 \u2192 \u221e; must be positive.", "default": 1.0, "min": 0.095, "max": 12.375, "step": 0.01}],
       f: function (x, p) { const beta = p.beta; return Math.log(Math.exp(beta*x) + 1)/beta; },
       df: function (x, p) { const beta = p.beta; return Math.exp(beta*x)/(Math.exp(beta*x) + 1); },
     },
