@@ -182,6 +182,9 @@ def _allowed_math(spec: act.Spec) -> set[str]:
     if spec.elementwise:
         allowed.add(spec.derivative)
     allowed |= {to_latex(step.expr, names) for step in spec.derivation}
+    # A step's note may name the rule it applies in inline math ("chain rule on
+    # $e^{x/\alpha}$"); the step's expression itself is printed from SymPy and verified.
+    allowed |= {m for step in spec.derivation for m in re.findall(r"\$([^$]+)\$", step.note)}
     allowed |= {to_latex(v.expr, names) for v in spec.variants}
     for p in spec.parameters:
         if p.latex:

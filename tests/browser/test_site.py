@@ -128,7 +128,8 @@ def test_search_finds_the_gelu_page(fresh_tab, built_site, server):
         }""",
         timeout=90_000,
     )
-    page.locator("input.md-search__input").fill("GELU")
+    # Typed key by key: Material runs the query on keyup, which fill() does not send.
+    page.locator("input.md-search__input").press_sequentially("GELU")
     results = page.locator(".md-search-result__item a")
     results.first.wait_for(state="attached", timeout=30_000)
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
