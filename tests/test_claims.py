@@ -499,3 +499,11 @@ def test_jax_gelu_defaults_to_tanh_and_leaky_relu_gradient_at_zero_is_one():
     assert inspect.signature(jax.nn.leaky_relu).parameters["negative_slope"].default == 0.01
     assert float(jax.grad(jax.nn.leaky_relu)(0.0)) == 1.0
     assert float(jax.grad(jax.nn.relu)(0.0)) == 0.0
+
+
+def test_recorded_pytorch_softplus_is_what_pytorch_computes():
+    torch = pytest.importorskip("torch")
+    fw = next(f for f in act.get("softplus").frameworks if f.framework == "PyTorch")
+    x = np.linspace(-30.0, 30.0, 60001)
+    theirs = torch.nn.functional.softplus(torch.from_numpy(x)).numpy()
+    np.testing.assert_allclose(fw.fn(x), theirs, rtol=1e-15, atol=0)

@@ -143,7 +143,18 @@ def test_naive_formulas_evaluate(spec):
 # page.  Prose writes exp(−x), e⁻ˣ, δᵢₖ; derivation notes may use real ``$…$`` math,
 # which the site renders.  Code in backticks is exempt.
 _PSEUDO_TEX = re.compile(r"\^[{\w(]|_\{|\b[^\W\d_]_[^\W_]|\\[a-z]+")
-_NOT_PROSE = {"name", "aliases", "fn", "grad", "vjp", "expr", "latex", "url", "range_latex"}
+_NOT_PROSE = {
+    "name",
+    "aliases",
+    "fn",
+    "grad",
+    "vjp",
+    "expr",
+    "latex",
+    "url",
+    "range_latex",
+    "formula",
+}
 
 
 def _prose(obj, path):
@@ -174,3 +185,25 @@ def test_prose_has_no_raw_tex(spec):
         if _PSEUDO_TEX.search(text):
             bad.append(f"{path}: {text!r}")
     assert not bad, "pseudo-TeX in prose:\n" + "\n".join(bad)
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=IDS)
+def test_a_recorded_framework_function_really_differs(spec):
+    for fw in spec.frameworks:
+        if fw.fn is None:
+            assert not fw.formula, f"{fw.framework}: a formula without its function"
+            continue
+        assert fw.formula and spec.elementwise, fw.framework
+        x = np.linspace(-30.0, 30.0, 60001)
+        theirs, ours = fw.fn(x), spec.fn(x)
+        assert theirs.shape == x.shape and np.all(np.isfinite(theirs))
+        assert np.any(theirs != ours), f"{fw.framework}'s recorded function is ours"
+
+
+def test_tf_keras_2_hard_sigmoid_is_the_keras_2_formula():
+    # tf.keras 2: clip(0.2·x + 0.5, 0, 1) — kinks at ±2.5, f(1) = 0.7 (ours: 2/3).
+    fw = next(f for f in act.get("hard_sigmoid").frameworks if f.framework == "tf.keras 2")
+    assert fw.fn(np.array([-2.5, -1.0, 0.0, 1.0, 2.5, 3.0])).tolist() == pytest.approx(
+        [0.0, 0.3, 0.5, 0.7, 1.0, 1.0], abs=1e-15
+    )
+    assert float(act.hard_sigmoid(1.0)) == pytest.approx(2 / 3, rel=1e-15)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 import activations as act
 
 from . import header
@@ -25,6 +27,7 @@ from .common import (
 )
 
 PAGE = "framework-defaults.md"
+PROBE = np.linspace(-30.0, 30.0, 60001)  # 0.001 apart: finds cut-offs such as x > 20
 
 
 def disagreements(spec: act.Spec) -> list[tuple[str, dict[str, Any]]]:
@@ -43,6 +46,61 @@ def disagreements(spec: act.Spec) -> list[tuple[str, dict[str, Any]]]:
         if differs:
             found.append((key, stated))
     return found
+
+
+def different_functions() -> list[tuple[act.Spec, act.Framework, int, np.ndarray, np.ndarray]]:
+    """``(spec, framework, i, ours, theirs)`` for every framework function recorded as
+    computing something else (``Framework.fn``); ``i`` is where the two differ most
+    on ``PROBE``, at the default parameters."""
+    found = []
+    for spec in act.specs():
+        for fw in spec.frameworks:
+            if fw.fn is None:
+                continue
+            ours = np.asarray(spec.fn(PROBE), dtype=float)
+            theirs = np.asarray(fw.fn(PROBE), dtype=float)
+            found.append((spec, fw, int(np.argmax(np.abs(theirs - ours))), ours, theirs))
+    return found
+
+
+def _different_table() -> list[str]:
+    rows = []
+    for spec, fw, i, ours, theirs in different_functions():
+        diff = abs(theirs[i] - ours[i])
+        rows.append(
+            (
+                link(spec, PAGE),
+                f"{fw.framework} `{fw.name.split(' / ')[0]}`",
+                f"${fw.formula}$",
+                f"{PROBE[i]:.6g}",
+                f"{ours[i]:.12g}",
+                f"{theirs[i]:.12g}",
+                f"{diff:.3g} ({diff / abs(ours[i]):.2g} relative)",
+            )
+        )
+    if not rows:
+        return []
+    return [
+        "## Same name, a different function\n",
+        "Some frameworks compute a different function under the same name at their "
+        "defaults: another formula, or a cut-off this library does not have. The catalog "
+        "keeps each such function in NumPy; the differences below are computed from it "
+        "at the default parameters, on x from −30 to 30 in steps of 0.001, where they "
+        "are largest.\n",
+        table(
+            (
+                "function",
+                "framework",
+                "computes",
+                "at x",
+                "this library",
+                "framework",
+                "difference",
+            ),
+            rows,
+            "lllrrrr",
+        ),
+    ]
 
 
 def _cell(spec: act.Spec, key: str, framework: str, stated: dict[str, Any]) -> str:
@@ -91,6 +149,8 @@ def render() -> str:
         )
     else:
         parts.append("No framework default in the catalog disagrees with this library.\n")
+    parts += _different_table()
+    noted += [s for s, *_ in different_functions() if s not in noted]
     if noted:
         parts.append("## What the frameworks say\n")
         for spec in noted:

@@ -654,6 +654,12 @@ def softplus(x, beta=1.0):
     return y
 
 
+def _torch_softplus(x, beta=1.0):
+    """What ``torch.nn.functional.softplus`` computes: x itself where βx > 20."""
+    x = np.asarray(x, dtype=float)
+    return np.where(beta * x > 20.0, x, softplus(x, beta))
+
+
 @elementwise
 def softplus_grad(x, beta=1.0):
     r"""softplus′(x) = σ(βx) = 1 / (1 + e^{−βx}), accurate in both tails."""
@@ -736,6 +742,9 @@ register(
                 "above x = 20 (β = 1) that drops the e⁻²⁰ ≈ 2.1e−9 term, a relative error "
                 "of 1e−10 or about 5.8e5 ULP in float64 (2.1e5 ULP at x = 21), and the "
                 "derivative becomes exactly 1. This catalog has no threshold.",
+                fn=_torch_softplus,
+                formula=r"x \text{ if } \beta x > 20 \text{, else } "
+                r"\tfrac{1}{\beta} \log(1 + e^{\beta x})",
             ),
             Framework(
                 "Keras 3",

@@ -405,8 +405,10 @@ register(
             Framework(
                 "tf.keras 2",
                 "tf.keras.activations.hard_sigmoid",
-                note="DIFFERENT FORMULA: clip(0.2·x + 0.5, 0, 1), kinks at ±2.5 — e.g. "
+                note="A different function: clip(0.2·x + 0.5, 0, 1), kinks at ±2.5 — e.g. "
                 "f(1) = 0.7 instead of 0.6667",
+                fn=lambda x: np.clip(0.2 * np.asarray(x, dtype=float) + 0.5, 0.0, 1.0),
+                formula=r"\min(\max(0.2x + 0.5,\ 0),\ 1)",
             ),
             Framework("JAX", "jax.nn.hard_sigmoid", note="relu6(x + 3) / 6"),
         ),

@@ -81,6 +81,11 @@ class Framework:
     name: str
     defaults: Mapping[str, Any] = field(default_factory=dict)
     note: str = ""
+    # Where the framework's function of this name computes something else at its
+    # defaults (another formula, a cut-off), that function in NumPy and its LaTeX:
+    # the site computes the difference from it instead of asserting it in prose.
+    fn: Callable[..., Any] | None = None
+    formula: str = ""
 
 
 @dataclass(frozen=True)
