@@ -75,7 +75,7 @@ def _different_table() -> list[str]:
                 f"{PROBE[i]:.6g}",
                 f"{ours[i]:.12g}",
                 f"{theirs[i]:.12g}",
-                f"{diff:.3g} ({diff / abs(ours[i]):.2g} relative)",
+                f"{diff:.3g}" + (f" ({diff / abs(ours[i]):.2g} relative)" if ours[i] else ""),
             )
         )
     if not rows:
