@@ -188,16 +188,13 @@ def test_prose_has_no_raw_tex(spec):
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=IDS)
-def test_a_recorded_framework_function_really_differs(spec):
+def test_a_recorded_framework_function_has_its_formula(spec):
+    # That it really differs from ours is asserted on the data the defaults page is
+    # generated from (tests/test_generator.py).
     for fw in spec.frameworks:
-        if fw.fn is None:
-            assert not fw.formula, f"{fw.framework}: a formula without its function"
-            continue
-        assert fw.formula and spec.elementwise, fw.framework
-        x = np.linspace(-30.0, 30.0, 60001)
-        theirs, ours = fw.fn(x), spec.fn(x)
-        assert theirs.shape == x.shape and np.all(np.isfinite(theirs))
-        assert np.any(theirs != ours), f"{fw.framework}'s recorded function is ours"
+        assert (fw.fn is None) == (not fw.formula), f"{fw.framework}: fn and formula go together"
+        if fw.fn is not None:
+            assert spec.elementwise, fw.framework
 
 
 def test_tf_keras_2_hard_sigmoid_is_the_keras_2_formula():

@@ -212,6 +212,20 @@ def test_every_formula_on_a_page_comes_from_the_spec(spec):
         assert LHS.sub("", m) in allowed, m
 
 
+def test_recorded_framework_functions_really_differ():
+    found = defaults.different_functions()
+    assert {(s.name, fw.framework) for s, fw, *_ in found} >= {
+        ("hard_sigmoid", "tf.keras 2"),
+        ("softplus", "PyTorch"),
+    }
+    for spec, fw, i, ours, theirs in found:
+        assert theirs.shape == defaults.PROBE.shape and np.all(np.isfinite(theirs))
+        assert theirs[i] != ours[i], f"{spec.name}: {fw.framework}'s recorded function is ours"
+    page = defaults.render()
+    for spec, fw, *_ in found:
+        assert f"${fw.formula}$" in page, (spec.name, fw.framework)
+
+
 def test_cheatsheet_and_family_math_comes_from_the_specs():
     allowed = set().union(*(_allowed_math(s) for s in SPECS))
     allowed = {a.replace("|", r"\vert ") for a in allowed} | allowed

@@ -63,9 +63,9 @@ def different_functions() -> list[tuple[act.Spec, act.Framework, int, np.ndarray
     return found
 
 
-def _different_table() -> list[str]:
+def _different_table(found) -> list[str]:
     rows = []
-    for spec, fw, i, ours, theirs in different_functions():
+    for spec, fw, i, ours, theirs in found:
         diff = abs(theirs[i] - ours[i])
         rows.append(
             (
@@ -149,8 +149,9 @@ def render() -> str:
         )
     else:
         parts.append("No framework default in the catalog disagrees with this library.\n")
-    parts += _different_table()
-    noted += [s for s, *_ in different_functions() if s not in noted]
+    different = different_functions()
+    parts += _different_table(different)
+    noted += [s for s, *_ in different if s not in noted]
     if noted:
         parts.append("## What the frameworks say\n")
         for spec in noted:
