@@ -17,17 +17,18 @@ import pytest
 import sympy as sp
 
 import activations as act
+from activations import properties
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from docgen import cheatsheet, common, defaults, families, header, pages, plots  # noqa: E402
+from docgen import cheatsheet, common, defaults, families, glossary, header, pages, plots  # noqa: E402
 
 from activations._symbolic import to_latex  # noqa: E402
 
 SPECS = act.specs()
 IDS = [s.name for s in SPECS]
-MINE = ("common", "pages", "plots", "cheatsheet", "families", "defaults")
+MINE = ("common", "pages", "plots", "cheatsheet", "families", "defaults", "glossary")
 
 
 @pytest.fixture(scope="module")
@@ -190,6 +191,9 @@ def _allowed_math(spec: act.Spec) -> set[str]:
         if p.latex:
             allowed.add(p.latex)
         allowed.add(to_latex(sp.diff(spec.expr, p.symbol), names))
+    region = properties.zero_gradient_region(spec)
+    if region is not None:  # the dead-units row names the region where f′ = 0
+        allowed.add(glossary.set_latex(region).strip("$"))
     allowed |= {m.strip("$") for m in common.SMOOTHNESS.values() if m.startswith("$")}
     allowed |= {m.split("$")[1] for m in common.SMOOTHNESS.values() if "$" in m}
     return allowed
@@ -295,7 +299,7 @@ def _fake(name: str, **kw) -> act.Spec:
         grad=lambda x, slope=0.1: np.full_like(np.asarray(x, dtype=float), slope),
         expr=sp.Symbol("slope", real=True) * sp.Symbol("x", real=True),
         properties=act.Properties(
-            (-np.inf, np.inf, False, False), r"\mathbb{R}", "increasing", "Cinf", True, "none"
+            (-np.inf, np.inf, False, False), r"\mathbb{R}", "increasing", "Cinf", "none"
         ),
         strengths=("s",),
         weaknesses=("w",),

@@ -7,9 +7,8 @@ import numpy as np
 
 import activations as act
 
-from . import header
+from . import glossary, header
 from .common import (
-    SATURATION_SHORT,
     SMOOTHNESS_SHORT,
     bounded,
     family_of,
@@ -19,9 +18,8 @@ from .common import (
     rel,
     table,
     thumb_path,
-    yes_no,
 )
-from .plots import Y_RULE
+from .glossary import term_link
 
 PAGE = "cheatsheet.md"
 
@@ -84,27 +82,31 @@ def comparison_table(specs: list[act.Spec], source: str) -> str:
                 f"${p.range_latex}$",
                 p.monotonic,
                 SMOOTHNESS_SHORT[p.smoothness],
-                yes_no(p.zero_centred),
+                glossary.mean_text(spec),
+                glossary.zero_centred_text(spec),
                 bounded(p),
-                SATURATION_SHORT[p.saturation],
+                glossary.saturation_text(spec, short=True),
+                glossary.dead_units_text(spec, short=True),
                 p.cost,
                 grad_at_zero(spec),
             )
         )
+    anchors = (
+        "range",
+        "monotonic",
+        "smoothness",
+        "mean-output",
+        "zero-centred",
+        "bounded",
+        "saturating",
+        "dead-units",
+        "cost",
+        "grad-at-zero",
+    )
     return table(
-        (
-            "activation",
-            "range",
-            "monotonic",
-            "smoothness",
-            "zero-centred",
-            "bounded",
-            "saturating",
-            "cost",
-            "f′(0)",
-        ),
+        ("activation", *(term_link(a, source) for a in anchors)),
         rows,
-        "llllccccr",
+        "llllrcccccr",
     )
 
 
@@ -122,7 +124,8 @@ def render() -> str:
             "the derivation, the plots, the framework defaults and a tested example. "
             "To fit a printed page the table gives the headline of the first strength "
             "and weakness and of the typical use listed on that page.\n",
-            f"Thumbnails show f on the same axes as the function pages: {Y_RULE}\n",
+            "Thumbnails show f on the same axes as the function pages "
+            f"({term_link('plots', PAGE, 'how to read the plots')}).\n",
             # Raw HTML: the PDF is printed from the built page by docs/hooks/print_pdf.py,
             # so it is not a docs/ file that MkDocs could validate a Markdown link to.
             '<p class="atlas-print-hide"><a href="../assets/print/cheatsheet.pdf" download>'
@@ -132,8 +135,9 @@ def render() -> str:
             "## At a glance\n",
             _summary_table(specs),
             "## Comparison\n",
-            "Properties at the default parameters, each checked by the test suite; f′(0) "
-            "is what `grad` returns at 0 (computed by calling it), '—' for functions of a "
+            "Properties at the default parameters, each computed from the catalog or checked "
+            "by the test suite; every column header links to its definition in the "
+            f"[glossary]({rel(glossary.PAGE, PAGE)}). '—': not defined for a function of a "
             "whole row.\n",
             comparison_table(specs, PAGE),
         ]

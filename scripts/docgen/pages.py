@@ -16,11 +16,10 @@ import sympy as sp
 import activations as act
 from activations._symbolic import to_latex
 
-from . import header
+from . import glossary, header
 from .common import (
     FRAMEWORKS,
     MONOTONIC,
-    SATURATION,
     SMOOTHNESS,
     benchmark,
     benchmark_rows,
@@ -46,7 +45,8 @@ from .common import (
     table,
     yes_no,
 )
-from .plots import Y_RULE, family_params, vector_slice
+from .glossary import term_link
+from .plots import family_params, vector_slice
 
 SAMPLE_X = [-3.0, -1.0, 0.0, 1.0, 3.0]
 """The inputs of every elementwise snippet."""
@@ -113,14 +113,14 @@ def _plot(spec: act.Spec, source: str) -> str:
         caption = (
             "f (solid) and f′ (dashed) at the default parameters"
             + ("; dots mark the value returned at each kink" if spec.kinks else "")
-            + f". {Y_RULE}"
+            + f" ({term_link('plots', source, 'how to read the plots')})."
         )
     else:
         label, _ = vector_slice(spec)
         alt = f"{spec.title}: {label}"
         caption = (
             f"{spec.title} acts on a whole row, so the plot shows one slice: the {label}, "
-            f"at the default parameters. {Y_RULE}"
+            f"at the default parameters ({term_link('plots', source, 'how to read the plots')})."
         )
     return f"![{alt}]({img}){{ .plot }}\n\n*{caption}*\n"
 
@@ -200,22 +200,43 @@ def _parameters(spec: act.Spec, source: str) -> str:
 
 def _properties(spec: act.Spec) -> str:
     p = spec.properties
+    source = page_path(spec)
+
+    def row(anchor: str, value: str) -> tuple[str, str]:
+        return (term_link(anchor, source, glossary.TERMS[anchor].title), value)
+
     rows = [
-        ("Output range", f"${p.range_latex}$"),
-        ("Monotonic", MONOTONIC[p.monotonic]),
-        ("Smoothness", SMOOTHNESS[p.smoothness]),
-        ("Zero-centred", yes_no(p.zero_centred)),
-        ("Bounded", bounded(p)),
-        ("Saturates", SATURATION[p.saturation]),
-        ("Self-gated (x · gate(x))", yes_no(p.self_gated)),
-        ("Cost", p.cost),
-        ("Elementwise", yes_no(spec.elementwise)),
+        row("range", f"${p.range_latex}$"),
+        row("bounded", bounded(p)),
+        row("monotonic", MONOTONIC[p.monotonic]),
+        row("smoothness", SMOOTHNESS[p.smoothness]),
     ]
-    if spec.elementwise and spec.grad is not None:
-        rows.append(("f′(0)", fmt_number(float(np.asarray(spec.grad(0.0, **spec.params))))))
+    if spec.elementwise:
+        rows += [
+            row("mean-output", glossary.mean_text(spec)),
+            row("zero-centred", glossary.zero_centred_text(spec)),
+            row("saturating", glossary.saturation_text(spec)),
+        ]
+        if spec.grad is not None:
+            rows += [
+                row("dead-units", glossary.dead_units_text(spec)),
+                row("gradient-floor", glossary.floor_text(spec)),
+                row("grad-at-zero", fmt_number(float(np.asarray(spec.grad(0.0, **spec.params))))),
+            ]
+    else:
+        rows.append(row("saturating", glossary.saturation_text(spec)))
+    rows += [
+        row("self-gated", yes_no(p.self_gated)),
+        row("cost", p.cost),
+        row("elementwise", yes_no(spec.elementwise)),
+    ]
+    rounding = glossary.rounding_text(spec) if spec.elementwise else ""
+    if rounding:
+        rows.append(row("floating-point", rounding))
     return (
-        "## Properties\n\nAt the default parameters; every claim is checked by the tests.\n\n"
-        + table(("property", "value"), rows)
+        "## Properties\n\nAt the default parameters; each word is defined in the "
+        f"[glossary]({rel(glossary.PAGE, source)}), and each value is computed from the "
+        "catalog or checked by the tests.\n\n" + table(("property", "value"), rows)
     )
 
 

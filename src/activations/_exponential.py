@@ -147,7 +147,7 @@ register(
         title="ELU",
         family="exponential-linear",
         summary="Identity for positive inputs, a smooth exponential approach to −α for "
-        "negative ones: ReLU without the dead zone and with mean activations nearer zero.",
+        "negative ones: ReLU with no zero-gradient region and a mean output nearer zero.",
         fn=elu,
         grad=elu_grad,
         parameters=(_ELU_ALPHA,),
@@ -179,12 +179,12 @@ register(
             range_latex=r"(-\alpha, \infty)",
             monotonic="increasing",
             smoothness="C1",
-            zero_centred=True,
             saturation="left",
             cost="one transcendental",
         ),
         strengths=(
-            "No dead units: the gradient for negative inputs is α·eˣ > 0, never exactly zero.",
+            "No zero-gradient region: f′ = α·eˣ > 0 for x ≤ 0, so no input switches the gradient "
+            "off (it does vanish as x → −∞).",
             "Negative outputs push mean activations towards zero, which the ELU paper found "
             "speeds up learning compared with ReLU.",
             "Smooth at 0 for α = 1 (C¹), and saturates to −α, so large negative inputs give a "
@@ -340,7 +340,6 @@ register(
             range_latex=r"(-\alpha, \infty)",
             monotonic="increasing",
             smoothness="C1",
-            zero_centred=True,
             saturation="left",
             cost="one transcendental",
         ),
@@ -348,7 +347,7 @@ register(
             "C¹ for every α (ELU is C¹ only at α = 1), so α can be tuned without a jump in "
             "the gradient.",
             "Scale-similar: CELU(x, α) = α·CELU(x/α, 1).",
-            "Bounded below by −α, no dead units.",
+            "Bounded below by −α; no zero-gradient region.",
         ),
         weaknesses=(
             "Costs an exponential and a division for negative inputs.",
@@ -537,7 +536,6 @@ register(
             range_latex=r"(-\lambda\alpha, \infty) \approx (-1.7581, \infty)",
             monotonic="increasing",
             smoothness="C0",
-            zero_centred=True,
             saturation="left",
             cost="one transcendental",
         ),
@@ -546,7 +544,7 @@ register(
             "unit variance, activations converge to mean 0 and variance 1 through depth, "
             "without batch normalisation.",
             "Made deep fully connected networks (SNNs) trainable where ReLU MLPs degraded.",
-            "No dead units; bounded below by −λα.",
+            "No zero-gradient region; bounded below by −λα.",
         ),
         weaknesses=(
             "The guarantee needs LeCun-normal weights, `AlphaDropout` instead of dropout and "
@@ -706,12 +704,12 @@ register(
             range_latex=r"(0, \infty)",
             monotonic="increasing",
             smoothness="Cinf",
-            zero_centred=False,
             saturation="left",
             cost="several transcendentals",
         ),
         strengths=(
-            "Smooth everywhere, with derivative σ(βx) — never exactly zero, so no dead units.",
+            "Smooth everywhere, with derivative σ(βx) > 0: no zero-gradient region (σ(βx) "
+            "still → 0 as x → −∞).",
             "Strictly positive output: the standard way to produce a positive parameter "
             "(a variance, a rate, a scale) from an unconstrained value.",
             "β interpolates between a soft (small β) and a sharp (large β) ReLU.",
@@ -929,7 +927,6 @@ register(
             range_latex=r"(0, \infty)",
             monotonic="increasing",
             smoothness="Cinf",
-            zero_centred=False,
             saturation="left",
             cost="arithmetic",
         ),
@@ -940,7 +937,7 @@ register(
             "b sets the curvature at 0 (b = 0 is exactly ReLU).",
         ),
         weaknesses=(
-            "Not zero-centred; squareplus(0) = √b/2 = 1 at the default.",
+            "Not zero-centred: every output is positive (squareplus(0) = √b/2 = 1 at the default).",
             "Rarely used in published architectures, so few tuned baselines exist.",
             "The textbook formula cancels for x ≪ 0 (see below).",
         ),
@@ -1062,7 +1059,6 @@ register(
             range_latex=r"[0, \infty)",
             monotonic="non-decreasing",
             smoothness="C1",
-            zero_centred=False,
             saturation="left",
             cost="arithmetic",
         ),
@@ -1072,7 +1068,7 @@ register(
             "Exactly the identity for x ≥ 1, so large activations pass unchanged.",
         ),
         weaknesses=(
-            "Dead zone for x ≤ −1: zero gradient, the same dying-unit risk as ReLU.",
+            "Zero gradient for x < −1: units can die there, as with ReLU.",
             "Not C²: the curvature jumps at ±1.",
             "Little published evidence as a hidden activation; mostly a softplus substitute "
             "where exact zeros are wanted.",

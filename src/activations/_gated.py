@@ -277,14 +277,13 @@ register(
             range_latex=r"[\approx -0.17, \infty)",
             monotonic="no",
             smoothness="Cinf",
-            zero_centred=True,
             saturation="left",
             self_gated=True,
             cost="one transcendental",
         ),
         strengths=(
-            "Smooth everywhere, with a non-zero gradient for moderately negative inputs "
-            "(no dead units).",
+            "Smooth everywhere, with a non-zero gradient for every input: no "
+            "zero-gradient region (the gradient does vanish as x → −∞).",
             "Probabilistic reading: the expected value of x times a Bernoulli(Φ(x)) mask, "
             "bridging ReLU, dropout and zoneout.",
             "The standard choice in transformers (BERT, GPT-2, ViT); matched or beat ReLU "
@@ -507,7 +506,6 @@ register(
             range_latex=r"[\approx -0.278, \infty)",
             monotonic="no",
             smoothness="Cinf",
-            zero_centred=True,
             saturation="left",
             self_gated=True,
             cost="one transcendental",
@@ -658,7 +656,6 @@ register(
             range_latex=r"[\approx -0.164, \infty)",
             monotonic="no",
             smoothness="Cinf",
-            zero_centred=True,
             saturation="left",
             self_gated=True,
             cost="one transcendental",
@@ -799,7 +796,6 @@ register(
             range_latex=r"[-\tfrac{3}{8}, \infty)",
             monotonic="no",
             smoothness="C0",
-            zero_centred=True,
             saturation="left",
             self_gated=True,
             cost="arithmetic",
@@ -813,7 +809,7 @@ register(
         weaknesses=(
             "Not differentiable at ±3 (the slope jumps by ½ at each), and frameworks "
             "disagree on the gradient there.",
-            "Zero gradient for x < −3 (dead zone).",
+            "Zero gradient for x < −3: units can die there, as with ReLU.",
             "An approximation: SiLU-trained weights do not transfer exactly.",
         ),
         typical_use="Mobile and edge CNNs (MobileNetV3, EfficientNet-Lite-style models), "
@@ -992,7 +988,6 @@ register(
             range_latex=r"[\approx -0.309, \infty)",
             monotonic="no",
             smoothness="Cinf",
-            zero_centred=True,
             saturation="left",
             self_gated=True,
             cost="several transcendentals",

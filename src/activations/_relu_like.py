@@ -137,7 +137,6 @@ register(
             range_latex=r"[0, \infty)",
             monotonic="non-decreasing",
             smoothness="C0",
-            zero_centred=False,
             saturation="left",
             cost="comparison",
         ),
@@ -151,8 +150,8 @@ register(
             "Dying ReLU: a unit whose pre-activation is negative for every input gets zero "
             "gradient and stops learning (large learning rates or a bad bias make this "
             "common).",
-            "Not zero-centred and unbounded above: the mean activation is positive and can "
-            "grow layer by layer without normalisation.",
+            "Not zero-centred and unbounded above: the mean output is positive (1/√(2π) "
+            "for standard-normal input) and can grow layer by layer without normalisation.",
             "Not differentiable at 0 (a convention picks the gradient there).",
         ),
         typical_use="Hidden layers of CNNs and MLPs; the baseline every other activation "
@@ -274,7 +273,6 @@ register(
             range_latex=r"[0, 6]",
             monotonic="non-decreasing",
             smoothness="C0",
-            zero_centred=False,
             saturation="both",
             cost="comparison",
         ),
@@ -417,14 +415,14 @@ register(
             range_latex=r"(-\infty, \infty)",
             monotonic="increasing",
             smoothness="C0",
-            zero_centred=True,
             saturation="none",
             cost="arithmetic",
         ),
         strengths=(
-            "No dead units: the gradient for x < 0 is α, not 0.",
+            "No dead units: the gradient for x < 0 is the negative slope, not 0.",
             "As cheap and as exact as ReLU (one product).",
-            "Negative outputs pull the mean activation towards zero.",
+            "Outputs of both signs, though not zero-centred: for standard-normal input the mean "
+            "output is (1 − slope) times ReLU's, barely lower at the usual small slopes.",
         ),
         weaknesses=(
             "α is a hyperparameter, and frameworks disagree on its default (0.01, 0.2, 0.3).",
@@ -616,7 +614,6 @@ register(
             range_latex=r"(-\infty, \infty)",
             monotonic="increasing",
             smoothness="C0",
-            zero_centred=True,
             saturation="none",
             cost="arithmetic",
         ),
@@ -814,7 +811,6 @@ register(
             range_latex=r"(-\infty, \infty)",
             monotonic="increasing",
             smoothness="C0",
-            zero_centred=True,
             saturation="none",
             cost="arithmetic",
         ),
@@ -965,7 +961,6 @@ register(
             range_latex=r"\{v\} \cup (\theta, \infty)",
             monotonic="non-decreasing",
             smoothness="C0",
-            zero_centred=False,
             saturation="left",
             cost="arithmetic",
         ),
@@ -976,7 +971,7 @@ register(
         weaknesses=(
             "Discontinuous whenever v ≠ θ: the jump has no gradient, so θ cannot be learned "
             "by backpropagation.",
-            "Zero gradient below θ, like ReLU's dead region (and larger for θ > 0).",
+            "Zero gradient below θ: units can die there, as with ReLU.",
             "No framework agrees on a default (PyTorch and Keras 3 require both values).",
         ),
         typical_use="Thresholded ReLU in zero-bias autoencoders (θ = 1); clamping "
@@ -1093,7 +1088,6 @@ register(
             range_latex=r"[0, \infty)",
             monotonic="non-decreasing",
             smoothness="C1",
-            zero_centred=False,
             saturation="left",
             cost="arithmetic",
         ),
@@ -1105,7 +1099,7 @@ register(
         weaknesses=(
             "Grows quadratically: large activations and gradients (f′ = 2x) can destabilise "
             "training without normalisation.",
-            "Dead for negative inputs, like ReLU.",
+            "Zero gradient for x < 0: units can die, as with ReLU.",
             "Not built into PyTorch, Keras or JAX.",
         ),
         typical_use="Feed-forward blocks of Transformer language models (Primer and successors).",

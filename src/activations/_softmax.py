@@ -575,12 +575,13 @@ def _row_frameworks(torch_name: str, keras3: str | None, tfk2: str | None, jax: 
     return tuple(out)
 
 
+# Rows of at least two entries: every entry is strictly between 0 and 1 (a row of
+# one entry gives exactly 1, and log_softmax exactly 0).
 _PROB_RANGE = Properties(
-    range=(0.0, 1.0, True, True),
-    range_latex=r"[0, 1]",
+    range=(0.0, 1.0, False, False),
+    range_latex=r"(0, 1)",
     monotonic="no",
     smoothness="Cinf",
-    zero_centred=False,
     saturation="both",
     cost="several transcendentals",
 )
@@ -640,7 +641,9 @@ register(
             "max-subtraction implementation exact in exact arithmetic.",
         ),
         weaknesses=(
-            "Never outputs an exact zero: every class keeps some probability (see sparsemax).",
+            "No exact zeros in exact arithmetic: every class keeps some probability (see "
+            "sparsemax). In floating point an entry far enough below the row's maximum "
+            "underflows to 0.",
             "Saturates: once one score dominates, all gradients become tiny.",
             "Sensitive to the scale of the scores (temperature): multiplying them by 10 "
             "turns a soft distribution into a nearly one-hot one.",
@@ -701,11 +704,10 @@ register(
             ),
         ),
         properties=Properties(
-            range=(float("-inf"), 0.0, False, True),
-            range_latex=r"(-\infty, 0]",
+            range=(float("-inf"), 0.0, False, False),
+            range_latex=r"(-\infty, 0)",
             monotonic="no",
             smoothness="Cinf",
-            zero_centred=False,
             saturation="right",
             cost="several transcendentals",
         ),
@@ -836,7 +838,6 @@ register(
             range_latex=r"[0, 1]",
             monotonic="no",
             smoothness="C0",
-            zero_centred=False,
             saturation="both",
             cost="comparison",
         ),
@@ -930,7 +931,6 @@ register(
             range_latex=r"[0, 1]",
             monotonic="no",
             smoothness="C1",
-            zero_centred=False,
             saturation="both",
             cost="arithmetic",
         ),

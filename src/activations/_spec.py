@@ -103,15 +103,15 @@ class Properties:
 
     ``range`` is ``(low, high, low_included, high_included)`` in float (``±inf`` for
     unbounded) and ``range_latex`` prints it, symbolically where it depends on a
-    parameter (ELU: ``(-\\alpha, \\infty)``).  ``zero_centred`` means f(0) = 0 and f
-    takes both signs.  ``saturation`` says on which side f′(x) → 0 as |x| → ∞.
+    parameter (ELU: ``(-\\alpha, \\infty)``).  ``saturation`` says on which side
+    f′(x) → 0 as |x| → ∞.  Properties that can be computed outright (the mean output,
+    zero-centredness, dead units) are not declared: see :mod:`activations.properties`.
     """
 
     range: tuple[float, float, bool, bool]
     range_latex: str
     monotonic: Monotonic
     smoothness: Smoothness
-    zero_centred: bool
     saturation: Saturation
     self_gated: bool = False
     cost: Cost = "arithmetic"
