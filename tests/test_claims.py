@@ -507,3 +507,176 @@ def test_recorded_pytorch_softplus_is_what_pytorch_computes():
     x = np.linspace(-30.0, 30.0, 60001)
     theirs = torch.nn.functional.softplus(torch.from_numpy(x)).numpy()
     np.testing.assert_allclose(fw.fn(x), theirs, rtol=1e-15, atol=0)
+
+
+# --- claims of the interview page (docs/interview.md) -----------------------------------
+# Kept in one block: property words as the project defines them, the numbers behind the
+# 2026 questions (attention scaling, temperature, half precision) and what PyTorch 2.13 and
+# JAX 0.10 do. The framework tests skip cleanly when the framework is not installed.
+
+# E[f(Z)] for Z ~ N(0, 1), to 5 decimals; 0 means zero-centred.
+MEANS_FOR_STANDARD_NORMAL_INPUT = {
+    "tanh": 0.0,
+    "softsign": 0.0,
+    "selu": 0.0,
+    "leaky_relu": 0.39495,
+    "elu": 0.16052,
+    "gelu": 0.28209,
+    "silu": 0.20662,
+    "mish": 0.24040,
+    "relu": 0.39894,
+    "sigmoid": 0.5,
+}
+
+
+@pytest.mark.parametrize("name", MEANS_FOR_STANDARD_NORMAL_INPUT)
+def test_mean_output_for_standard_normal_input(name):
+    """Zero-centred means E[f(Z)] = 0; the catalog's f integrated against φ in mpmath."""
+    from activations.reference import reference
+
+    spec = act.get(name)
+    with mpmath.workdps(20):
+        mean = mpmath.quad(lambda z: reference(spec, float(z))[0] * mpmath.npdf(z), [-12, 0, 12])
+    expected = MEANS_FOR_STANDARD_NORMAL_INPUT[name]
+    assert float(mean) == pytest.approx(expected, abs=5e-6)
+    if expected == 0.0:
+        assert abs(float(mean)) < 1e-15
+    else:
+        assert float(mean) > 0.1  # "closer to 0 than ReLU" is not zero-centred
+
+
+def test_mean_outputs_match_their_closed_forms():
+    """ReLU 1/√(2π), Leaky ReLU (1 − α)/√(2π), GELU E[φ(Z)] = 1/(2√π) (Stein's lemma),
+    ELU 1/√(2π) + √e·Φ(−1) − 1/2."""
+    with mpmath.workdps(30):
+        inv_sqrt_2pi = 1 / mpmath.sqrt(2 * mpmath.pi)
+        closed = {
+            "relu": inv_sqrt_2pi,
+            "leaky_relu": (1 - mpmath.mpf("0.01")) * inv_sqrt_2pi,
+            "gelu": 1 / (2 * mpmath.sqrt(mpmath.pi)),
+            "elu": inv_sqrt_2pi + mpmath.sqrt(mpmath.e) * mpmath.ncdf(-1) - mpmath.mpf(1) / 2,
+        }
+    for name, value in closed.items():
+        assert float(value) == pytest.approx(MEANS_FOR_STANDARD_NORMAL_INPUT[name], abs=5e-6)
+
+
+def test_softmax_temperature_limits_and_gradient_scale():
+    x = np.array([2.0, 1.0, 0.1, -0.5])
+    assert np.allclose(act.softmax(x / 1e-3), np.eye(4)[0], atol=1e-300)
+    assert np.allclose(act.softmax(x / 1e6), np.full(4, 0.25), rtol=1e-5)
+    # d softmax(x/T)/dx = (1/T)·J(x/T): the VJP at x/T divided by T, against differences.
+    spec = act.get("softmax")
+    g = np.array([0.3, -1.0, 0.5, 0.2])
+    for temperature in (0.5, 1.0, 4.0):
+        analytic = spec.vjp(x / temperature, g) / temperature
+        h = 1e-6
+
+        def p(v, t=temperature):
+            return act.softmax(v / t)
+
+        fd = np.array([g @ (p(x + h * e) - p(x - h * e)) / (2 * h) for e in np.eye(4)])
+        assert np.allclose(analytic, fd, atol=1e-8)
+        assert np.argmax(act.softmax(x / temperature)) == 0
+
+
+def test_attention_logit_variance_grows_with_d_k():
+    """Var(q·k) = d_k for independent unit-variance components; after 1/√d_k it is 1."""
+    rng = _rng()
+    for d_k in (16, 64, 256):
+        q, k = rng.standard_normal((2, 20_000, d_k))
+        s = np.sum(q * k, axis=1)
+        assert s.var() == pytest.approx(d_k, rel=0.05)
+        assert (s / np.sqrt(d_k)).var() == pytest.approx(1.0, rel=0.05)
+
+
+def test_half_precision_exp_overflows_above_log_65504():
+    assert float(np.finfo(np.float16).max) == 65504.0
+    assert np.log(65504.0) == pytest.approx(11.0898664885, abs=1e-10)
+    largest = np.float16(11.0859375)
+    with np.errstate(over="ignore"):
+        assert np.isfinite(np.exp(largest))
+        assert np.exp(np.nextafter(largest, np.float16(12))) == np.inf
+        assert np.exp(np.float16(11.1)) == np.inf
+    # bfloat16 = the upper 16 bits of a float32: largest value (2 − 2⁻⁷)·2¹²⁷.
+    bf16_max = np.array([0x7F7F0000], dtype=np.uint32).view(np.float32)[0]
+    assert float(bf16_max) == (2 - 2**-7) * 2.0**127
+
+
+def test_pytorch_relu_gradient_at_zero_is_zero():
+    torch = pytest.importorskip("torch")
+    x = torch.zeros(3, dtype=torch.float64, requires_grad=True)
+    torch.relu(x).sum().backward()
+    assert x.grad.tolist() == [0.0, 0.0, 0.0]
+
+
+def test_pytorch_prelu_starts_at_a_quarter():
+    torch = pytest.importorskip("torch")
+    assert torch.nn.PReLU().weight.tolist() == [0.25]
+
+
+def test_pytorch_and_jax_hard_sigmoid_is_relu6_of_x_plus_3_over_6():
+    x = np.linspace(-5.0, 5.0, 1001)
+    expected = act.relu6(x + 3) / 6
+    assert np.allclose(act.hard_sigmoid(x), expected, rtol=0, atol=1e-15)
+    torch = pytest.importorskip("torch")
+    theirs = torch.nn.functional.hardsigmoid(torch.from_numpy(x)).numpy()
+    assert np.allclose(theirs, expected, rtol=0, atol=1e-15)
+    jax = pytest.importorskip("jax")
+    with jax.enable_x64(True):
+        assert np.allclose(np.asarray(jax.nn.hard_sigmoid(x)), expected, rtol=0, atol=1e-15)
+
+
+def test_pytorch_calculate_gain_and_linear_default_init():
+    torch = pytest.importorskip("torch")
+    gain = torch.nn.init.calculate_gain
+    assert gain("tanh") == 5.0 / 3
+    assert gain("relu") == np.sqrt(2.0)
+    assert gain("selu") == 3.0 / 4
+    assert gain("linear") == 1
+    # nn.Linear: kaiming_uniform_(a=√5) is U(−1/√fan_in, 1/√fan_in), and so is the bias.
+    torch.manual_seed(0)
+    fan_in = 256
+    layer = torch.nn.Linear(fan_in, 512)
+    bound = 1 / np.sqrt(fan_in)
+    w, b = layer.weight.detach().numpy(), layer.bias.detach().numpy()
+    assert np.abs(w).max() <= bound and np.abs(w).max() > 0.99 * bound
+    assert np.abs(b).max() <= bound
+    assert w.var() == pytest.approx(1 / (3 * fan_in), rel=0.02)
+
+
+def test_pytorch_saves_relu_output_and_gelu_silu_input():
+    """What the backward pass keeps: ReLU its result, GELU and SiLU their input."""
+    torch = pytest.importorskip("torch")
+    x = torch.randn(8, dtype=torch.float64, requires_grad=True)
+    y = torch.relu(x)
+    assert y.grad_fn._saved_result.equal(y)
+    assert not hasattr(y.grad_fn, "_saved_self")
+    for fn in (torch.nn.functional.gelu, torch.nn.functional.silu):
+        y = fn(x)
+        assert y.grad_fn._saved_self.equal(x)
+        assert not hasattr(y.grad_fn, "_saved_result")
+
+
+def test_pytorch_autocast_covers_softmax_but_not_gelu():
+    """CUDA autocast registers kernels (casting to float32) for softmax, log_softmax, exp and
+    layer_norm, none for gelu or silu; on the CPU softmax stays in bfloat16."""
+    torch = pytest.importorskip("torch")
+    has = torch._C._dispatch_has_kernel_for_dispatch_key
+    for op in ("aten::softmax.int", "aten::log_softmax.int", "aten::exp", "aten::layer_norm"):
+        assert has(op, "AutocastCUDA"), op
+    for op in ("aten::gelu", "aten::silu", "aten::relu"):
+        assert not has(op, "AutocastCUDA"), op
+    x = torch.randn(4, 8)
+    with torch.autocast("cpu", dtype=torch.bfloat16):
+        h = torch.nn.functional.linear(x, torch.randn(8, 8))
+        assert h.dtype == torch.bfloat16
+        assert torch.softmax(h, dim=-1).dtype == torch.bfloat16
+
+
+def test_jax_tanh_gelu_returns_zero_in_the_tail():
+    jax = pytest.importorskip("jax")
+    with jax.enable_x64(True):
+        x = np.array([-8.5, -10.0])
+        assert np.asarray(jax.nn.gelu(x)).tolist() == [0.0, 0.0]  # default: tanh form
+        exact = np.asarray(jax.nn.gelu(x, approximate=False))
+    assert exact == pytest.approx(act.gelu(x), rel=1e-12)
