@@ -16,7 +16,7 @@ import sympy as sp
 from ._array import elementwise
 from ._relu_like import _finite, _step
 from ._spec import Framework, Kink, Naive, Paper, Param, Properties, Spec, Step, register
-from ._symbolic import X
+from ._symbolic import X, add, cases
 
 __all__ = ["hardshrink", "softshrink", "tanhshrink"]
 
@@ -89,9 +89,11 @@ register(
         grad=hardshrink_grad,
         parameters=(_LAMBD,),
         expr=sp.Piecewise((X, X > _L), (X, X < -_L), (0, True)),
+        display=cases((X, sp.Abs(X) > _L), (0, True)),
+        display_derivative=cases((1, sp.Abs(X) > _L), (0, True)),
         derivation=(
             Step(
-                sp.Piecewise(
+                cases(
                     (sp.Derivative(X, X), X > _L),
                     (sp.Derivative(X, X), X < -_L),
                     (sp.Derivative(0, X), True),
@@ -99,7 +101,7 @@ register(
                 "differentiate each piece",
             ),
             Step(
-                sp.Piecewise((1, X > _L), (1, X < -_L), (0, True)),
+                cases((1, X > _L), (1, X < -_L), (0, True)),
                 "±λ take the zero piece (f jumps there: no derivative)",
             ),
         ),
@@ -231,9 +233,11 @@ register(
         grad=softshrink_grad,
         parameters=(_LAMBD,),
         expr=sp.Piecewise((X - _L, X > _L), (X + _L, X < -_L), (0, True)),
+        display=cases((add(X, -_L), X > _L), (add(X, _L), X < -_L), (0, True)),
+        display_derivative=cases((1, sp.Abs(X) > _L), (0, True)),
         derivation=(
             Step(
-                sp.Piecewise(
+                cases(
                     (sp.Derivative(X - _L, X), X > _L),
                     (sp.Derivative(X + _L, X), X < -_L),
                     (sp.Derivative(0, X), True),
@@ -241,7 +245,7 @@ register(
                 "differentiate each piece",
             ),
             Step(
-                sp.Piecewise((1, X > _L), (1, X < -_L), (0, True)),
+                cases((1, X > _L), (1, X < -_L), (0, True)),
                 "the kinks ±λ take the zero piece",
             ),
         ),
@@ -399,6 +403,8 @@ register(
         fn=tanhshrink,
         grad=tanhshrink_grad,
         expr=X - sp.tanh(X),
+        display=add(X, -sp.tanh(X)),
+        display_derivative=sp.tanh(X) ** 2,
         derivation=(
             Step(sp.Derivative(X, X) - sp.Derivative(sp.tanh(X), X), "differentiate each term"),
             Step(1 - 1 / sp.cosh(X) ** 2, "tanh′ = 1/cosh²"),

@@ -15,7 +15,7 @@ import sympy as sp
 from ._array import elementwise
 from ._relu_like import _finite, _step
 from ._spec import Framework, Kink, Naive, Paper, Param, Properties, Spec, Step, register
-from ._symbolic import X
+from ._symbolic import X, add, between, cases, clip, frac, mul
 from ._symbolic import sigmoid as _sym_sigmoid
 
 __all__ = [
@@ -88,6 +88,8 @@ register(
         fn=sigmoid,
         grad=sigmoid_grad,
         expr=1 / (1 + sp.exp(-X)),
+        display=frac(1, add(1, sp.exp(-X))),
+        display_derivative=mul(_sym_sigmoid(X), add(1, -_sym_sigmoid(X))),
         derivation=(
             Step(
                 sp.Derivative(sp.Pow(1 + sp.exp(-X), -1, evaluate=False), X), "write σ as a power"
@@ -97,11 +99,7 @@ register(
                 r"chain rule: $-(1 + e^{-x})^{-2} \cdot (-e^{-x})$",
             ),
             Step(
-                sp.Mul(
-                    sp.Pow(1 + sp.exp(-X), -1, evaluate=False),
-                    sp.exp(-X) / (1 + sp.exp(-X)),
-                    evaluate=False,
-                ),
+                mul(frac(1, add(1, sp.exp(-X))), frac(sp.exp(-X), add(1, sp.exp(-X)))),
                 "split the fraction",
             ),
             Step(
@@ -224,6 +222,8 @@ register(
         fn=tanh,
         grad=tanh_grad,
         expr=sp.tanh(X),
+        display=frac(add(sp.exp(X), -sp.exp(-X)), add(sp.exp(X), sp.exp(-X))),
+        display_derivative=add(1, -(sp.tanh(X) ** 2)),
         derivation=(
             Step(sp.Derivative(sp.sinh(X) / sp.cosh(X), X), "write tanh as sinh / cosh"),
             Step(
@@ -346,9 +346,11 @@ register(
         fn=hard_sigmoid,
         grad=hard_sigmoid_grad,
         expr=_HS_EXPR,
+        display=clip(add(frac(X, 6), sp.Rational(1, 2)), 0, 1),
+        display_derivative=cases((sp.Rational(1, 6), between(-3, X, 3)), (0, True)),
         derivation=(
             Step(
-                sp.Piecewise(
+                cases(
                     (sp.Derivative(0, X), X <= -3),
                     (sp.Derivative(1, X), X >= 3),
                     (sp.Derivative(X / 6 + sp.Rational(1, 2), X), True),
@@ -356,7 +358,7 @@ register(
                 "differentiate each piece",
             ),
             Step(
-                sp.Piecewise((0, X <= -3), (0, X >= 3), (sp.Rational(1, 6), True)),
+                cases((0, X <= -3), (0, X >= 3), (sp.Rational(1, 6), True)),
                 "both kinks take the flat piece",
             ),
         ),
@@ -497,9 +499,11 @@ register(
         expr=sp.Piecewise(
             (_MIN.symbol, X <= _MIN.symbol), (_MAX.symbol, X >= _MAX.symbol), (X, True)
         ),
+        display=clip(X, _MIN.symbol, _MAX.symbol),
+        display_derivative=cases((1, between(_MIN.symbol, X, _MAX.symbol)), (0, True)),
         derivation=(
             Step(
-                sp.Piecewise(
+                cases(
                     (sp.Derivative(_MIN.symbol, X), X <= _MIN.symbol),
                     (sp.Derivative(_MAX.symbol, X), X >= _MAX.symbol),
                     (sp.Derivative(X, X), True),
@@ -507,7 +511,7 @@ register(
                 "differentiate each piece",
             ),
             Step(
-                sp.Piecewise((0, X <= _MIN.symbol), (0, X >= _MAX.symbol), (1, True)),
+                cases((0, X <= _MIN.symbol), (0, X >= _MAX.symbol), (1, True)),
                 "both kinks take the flat piece",
             ),
         ),
@@ -645,16 +649,18 @@ register(
         fn=softsign,
         grad=softsign_grad,
         expr=_SOFTSIGN,
+        display=frac(X, add(1, sp.Abs(X))),
+        display_derivative=frac(1, add(1, sp.Abs(X)) ** 2),
         derivation=(
             Step(
-                sp.Piecewise(
+                cases(
                     (sp.Derivative(1 - 1 / (1 + X), X), X >= 0),
                     (sp.Derivative(1 / (1 - X) - 1, X), True),
                 ),
                 "x/(1 + |x|) = 1 − 1/(1 + x) for x ≥ 0, 1/(1 − x) − 1 for x < 0",
             ),
             Step(
-                sp.Piecewise((1 / (1 + X) ** 2, X >= 0), (1 / (1 - X) ** 2, True)),
+                cases((1 / (1 + X) ** 2, X >= 0), (1 / (1 - X) ** 2, True)),
                 "i.e. 1 / (1 + |x|)²",
             ),
         ),
@@ -771,6 +777,8 @@ register(
         fn=log_sigmoid,
         grad=log_sigmoid_grad,
         expr=sp.log(_sym_sigmoid(X)),
+        display=sp.log(_sym_sigmoid(X)),
+        display_derivative=_sym_sigmoid(-X),
         derivation=(
             Step(sp.Derivative(sp.log(_sym_sigmoid(X)), X), "log of the sigmoid"),
             Step(
@@ -887,9 +895,11 @@ register(
         fn=sparse_sigmoid,
         grad=sparse_sigmoid_grad,
         expr=sp.Piecewise((0, X <= -1), (1, X >= 1), ((X + 1) / 2, True)),
+        display=clip(frac(add(X, 1), 2), 0, 1),
+        display_derivative=cases((sp.Rational(1, 2), between(-1, X, 1)), (0, True)),
         derivation=(
             Step(
-                sp.Piecewise(
+                cases(
                     (sp.Derivative(0, X), X <= -1),
                     (sp.Derivative(1, X), X >= 1),
                     (sp.Derivative((X + 1) / 2, X), True),
@@ -897,7 +907,7 @@ register(
                 "differentiate each piece",
             ),
             Step(
-                sp.Piecewise((0, X <= -1), (0, X >= 1), (sp.Rational(1, 2), True)),
+                cases((0, X <= -1), (0, X >= 1), (sp.Rational(1, 2), True)),
                 "both kinks take the flat piece",
             ),
         ),
