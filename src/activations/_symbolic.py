@@ -199,7 +199,7 @@ class min_(Notation):
 class clip(Named):
     nargs = 3
     head = r"\operatorname{clip}"
-    meaning = "t limited to the interval [m, M]"
+    meaning = "clipping to the interval [m, M]"
 
     @classmethod
     def definition(cls):
