@@ -51,7 +51,6 @@ SAMPLE_X = [-3.0, -1.0, 0.0, 1.0, 3.0]
 SAMPLE_ROW = [-1.0, 0.0, 1.0, 2.0]
 """The input row of every non-elementwise snippet (even length: GLUs split it)."""
 
-F = "f(x)"
 DF = "f'(x)"
 
 
