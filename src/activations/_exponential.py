@@ -1044,6 +1044,7 @@ def sparse_plus_grad(x):
     return 0.5 * (np.clip(x, -1.0, 1.0) + 1.0)
 
 
+_SPARSE_PLUS_PRIME = clip(frac(add(X, 1), 2), 0, 1)
 register(
     Spec(
         name="sparse_plus",
@@ -1055,7 +1056,7 @@ register(
         grad=sparse_plus_grad,
         expr=sp.Piecewise((0, X <= -1), ((X + 1) ** 2 / 4, X < 1), (X, True)),
         display=cases((0, X <= -1), (frac(add(X, 1) ** 2, 4), between(-1, X, 1)), (X, X >= 1)),
-        display_derivative=clip(frac(add(X, 1), 2), 0, 1),
+        display_derivative=_SPARSE_PLUS_PRIME,
         derivation=(
             Step(
                 cases(
@@ -1069,6 +1070,7 @@ register(
                 cases((0, X <= -1), ((X + 1) / 2, X < 1), (1, True)),
                 "the pieces meet with equal slopes (0 at −1, 1 at 1)",
             ),
+            Step(_SPARSE_PLUS_PRIME, "0, (x + 1)/2, 1: (x + 1)/2 clipped to [0, 1]"),
         ),
         kinks=(
             Kink(-1.0, 0.0, "f′ is continuous (0 from both sides); only f″ jumps (0 → ½)."),

@@ -237,6 +237,7 @@ _gelu_tanh_display = mul(
     frac(X, 2),
     add(1, sp.tanh(mul(sp.sqrt(frac(2, sp.pi)), add(X, mul(sp.Float("0.044715"), X**3))))),
 )
+_GELU_PRIME = add(Phi(X), mul(X, phi(X)))
 register(
     Spec(
         name="gelu",
@@ -249,7 +250,7 @@ register(
         parameters=(_APPROXIMATE,),
         expr=X * Phi(X),
         display=mul(X, Phi(X)),
-        display_derivative=add(Phi(X), mul(X, phi(X))),
+        display_derivative=_GELU_PRIME,
         derivation=(
             Step(
                 sp.Add(
@@ -276,6 +277,7 @@ register(
                 ),
                 r"$\Phi' = \varphi$, the standard normal density $e^{-x^2/2}/\sqrt{2\pi}$",
             ),
+            Step(_GELU_PRIME, "write φ for the standard normal density"),
         ),
         variants=(Variant("tanh", {"approximate": "tanh"}, _gelu_tanh_expr, _gelu_tanh_display),),
         properties=Properties(
@@ -967,6 +969,10 @@ def mish_grad(x):
 
 
 _sp = sp.log(1 + sp.exp(X))
+_MISH_PRIME = add(
+    sp.tanh(Softplus(X)),
+    mul(X, _sym_sigmoid(X), add(1, -(sp.tanh(Softplus(X)) ** 2))),
+)
 register(
     Spec(
         name="mish",
@@ -978,10 +984,7 @@ register(
         grad=mish_grad,
         expr=X * sp.tanh(_sp),
         display=mul(X, sp.tanh(Softplus(X))),
-        display_derivative=add(
-            sp.tanh(Softplus(X)),
-            mul(X, _sym_sigmoid(X), add(1, -(sp.tanh(Softplus(X)) ** 2))),
-        ),
+        display_derivative=_MISH_PRIME,
         derivation=(
             Step(
                 sp.Add(
@@ -1012,6 +1015,7 @@ register(
                 ),
                 "eˣ/(1 + eˣ) = σ(x)",
             ),
+            Step(_MISH_PRIME, "write softplus(x) for log(1 + eˣ)"),
         ),
         properties=Properties(
             range=(-0.30884341301725043, float("inf"), True, False),

@@ -238,6 +238,7 @@ def relu6_grad(x):
     return _step((x > 0) & (x < 6), x)
 
 
+_RELU6_PRIME = cases((1, between(0, X, 6)), (0, True))
 register(
     Spec(
         name="relu6",
@@ -249,7 +250,7 @@ register(
         grad=relu6_grad,
         expr=sp.Piecewise((0, X <= 0), (6, X >= 6), (X, True)),
         display=min_(max_(0, X), 6),
-        display_derivative=cases((1, between(0, X, 6)), (0, True)),
+        display_derivative=_RELU6_PRIME,
         derivation=(
             Step(
                 cases(
@@ -263,6 +264,7 @@ register(
                 cases((0, X <= 0), (0, X >= 6), (1, True)),
                 "both kinks take the flat piece",
             ),
+            Step(_RELU6_PRIME, "together: 1 on (0, 6), 0 elsewhere"),
         ),
         kinks=(
             Kink(0.0, 0.0, "ReLU6′(0) = 0 in PyTorch, TensorFlow and JAX, as for ReLU."),
@@ -1093,6 +1095,7 @@ def relu_squared_grad(x):
     return r
 
 
+_RELU_SQUARED_PRIME = mul(2, max_(0, X))
 register(
     Spec(
         name="relu_squared",
@@ -1104,13 +1107,14 @@ register(
         grad=relu_squared_grad,
         expr=sp.Piecewise((X**2, X > 0), (0, True)),
         display=max_(0, X) ** 2,
-        display_derivative=mul(2, max_(0, X)),
+        display_derivative=_RELU_SQUARED_PRIME,
         derivation=(
             Step(
                 cases((sp.Derivative(X**2, X), X > 0), (sp.Derivative(0, X), True)),
                 "differentiate each piece",
             ),
             Step(cases((2 * X, X > 0), (0, True)), "power rule"),
+            Step(_RELU_SQUARED_PRIME, "2x for x > 0 and 0 otherwise is 2 max(0, x)"),
         ),
         kinks=(
             Kink(

@@ -78,6 +78,7 @@ def hardshrink_grad(x, lambd=0.5):
     return _step(np.abs(x) > lam, x)
 
 
+_HARDSHRINK_PRIME = cases((1, sp.Abs(X) > _L), (0, True))
 register(
     Spec(
         name="hardshrink",
@@ -90,7 +91,7 @@ register(
         parameters=(_LAMBD,),
         expr=sp.Piecewise((X, X > _L), (X, X < -_L), (0, True)),
         display=cases((X, sp.Abs(X) > _L), (0, True)),
-        display_derivative=cases((1, sp.Abs(X) > _L), (0, True)),
+        display_derivative=_HARDSHRINK_PRIME,
         derivation=(
             Step(
                 cases(
@@ -104,6 +105,7 @@ register(
                 cases((1, X > _L), (1, X < -_L), (0, True)),
                 "±λ take the zero piece (f jumps there: no derivative)",
             ),
+            Step(_HARDSHRINK_PRIME, "x > λ or x < −λ: |x| > λ"),
         ),
         kinks=(
             Kink(
@@ -222,6 +224,7 @@ def softshrink_grad(x, lambd=0.5):
     return _step(np.abs(x) > lam, x)
 
 
+_SOFTSHRINK_PRIME = cases((1, sp.Abs(X) > _L), (0, True))
 register(
     Spec(
         name="softshrink",
@@ -234,7 +237,7 @@ register(
         parameters=(_LAMBD,),
         expr=sp.Piecewise((X - _L, X > _L), (X + _L, X < -_L), (0, True)),
         display=cases((add(X, -_L), X > _L), (add(X, _L), X < -_L), (0, True)),
-        display_derivative=cases((1, sp.Abs(X) > _L), (0, True)),
+        display_derivative=_SOFTSHRINK_PRIME,
         derivation=(
             Step(
                 cases(
@@ -248,6 +251,7 @@ register(
                 cases((1, X > _L), (1, X < -_L), (0, True)),
                 "the kinks ±λ take the zero piece",
             ),
+            Step(_SOFTSHRINK_PRIME, "x > λ or x < −λ: |x| > λ"),
         ),
         kinks=(
             Kink(-0.5, 0.0, "f′(−λ) = 0 here and in PyTorch (`-λ <= x <= λ ? 0 : 1`)."),

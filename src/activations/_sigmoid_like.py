@@ -213,6 +213,7 @@ def tanh_grad(x):
     return e
 
 
+_TANH_PRIME = add(1, -(sp.tanh(X) ** 2))
 register(
     Spec(
         name="tanh",
@@ -223,7 +224,7 @@ register(
         grad=tanh_grad,
         expr=sp.tanh(X),
         display=frac(add(sp.exp(X), -sp.exp(-X)), add(sp.exp(X), sp.exp(-X))),
-        display_derivative=add(1, -(sp.tanh(X) ** 2)),
+        display_derivative=_TANH_PRIME,
         derivation=(
             Step(sp.Derivative(sp.sinh(X) / sp.cosh(X), X), "write tanh as sinh / cosh"),
             Step(
@@ -231,6 +232,7 @@ register(
                 "quotient rule: sinh′ = cosh, cosh′ = sinh",
             ),
             Step(1 / sp.cosh(X) ** 2, "cosh² − sinh² = 1"),
+            Step(_TANH_PRIME, "1/cosh² = (cosh² − sinh²)/cosh² = 1 − tanh²"),
         ),
         properties=Properties(
             range=(-1.0, 1.0, False, False),
@@ -336,6 +338,7 @@ def hard_sigmoid_grad(x):
 
 _HS_EXPR = sp.Piecewise((0, X <= -3), (1, X >= 3), (X / 6 + sp.Rational(1, 2), True))
 
+_HARD_SIGMOID_PRIME = cases((sp.Rational(1, 6), between(-3, X, 3)), (0, True))
 register(
     Spec(
         name="hard_sigmoid",
@@ -347,7 +350,7 @@ register(
         grad=hard_sigmoid_grad,
         expr=_HS_EXPR,
         display=clip(add(frac(X, 6), sp.Rational(1, 2)), 0, 1),
-        display_derivative=cases((sp.Rational(1, 6), between(-3, X, 3)), (0, True)),
+        display_derivative=_HARD_SIGMOID_PRIME,
         derivation=(
             Step(
                 cases(
@@ -361,6 +364,7 @@ register(
                 cases((0, X <= -3), (0, X >= 3), (sp.Rational(1, 6), True)),
                 "both kinks take the flat piece",
             ),
+            Step(_HARD_SIGMOID_PRIME, "together: 1/6 on (−3, 3), 0 elsewhere"),
         ),
         kinks=(
             Kink(-3.0, 0.0, "f′(−3) = 0 here, in PyTorch and in JAX (relu6's custom JVP)."),
@@ -487,6 +491,7 @@ def hard_tanh_grad(x, min_val=-1.0, max_val=1.0):
 _MIN = Param("min_val", -1.0, "Lower clipping bound.", latex="a", examples=(-1.0, -2.0, 0.0))
 _MAX = Param("max_val", 1.0, "Upper clipping bound.", latex="b", examples=(1.0, 2.0, 6.0))
 
+_HARD_TANH_PRIME = cases((1, between(_MIN.symbol, X, _MAX.symbol)), (0, True))
 register(
     Spec(
         name="hard_tanh",
@@ -500,7 +505,7 @@ register(
             (_MIN.symbol, X <= _MIN.symbol), (_MAX.symbol, X >= _MAX.symbol), (X, True)
         ),
         display=clip(X, _MIN.symbol, _MAX.symbol),
-        display_derivative=cases((1, between(_MIN.symbol, X, _MAX.symbol)), (0, True)),
+        display_derivative=_HARD_TANH_PRIME,
         derivation=(
             Step(
                 cases(
@@ -514,6 +519,7 @@ register(
                 cases((0, X <= _MIN.symbol), (0, X >= _MAX.symbol), (1, True)),
                 "both kinks take the flat piece",
             ),
+            Step(_HARD_TANH_PRIME, "together: 1 on (a, b), 0 elsewhere"),
         ),
         kinks=(
             Kink(
@@ -639,6 +645,7 @@ def softsign_grad(x):
     return 1.0 / d
 
 
+_SOFTSIGN_PRIME = frac(1, add(1, sp.Abs(X)) ** 2)
 register(
     Spec(
         name="softsign",
@@ -650,7 +657,7 @@ register(
         grad=softsign_grad,
         expr=_SOFTSIGN,
         display=frac(X, add(1, sp.Abs(X))),
-        display_derivative=frac(1, add(1, sp.Abs(X)) ** 2),
+        display_derivative=_SOFTSIGN_PRIME,
         derivation=(
             Step(
                 cases(
@@ -663,6 +670,7 @@ register(
                 cases((1 / (1 + X) ** 2, X >= 0), (1 / (1 - X) ** 2, True)),
                 "i.e. 1 / (1 + |x|)²",
             ),
+            Step(_SOFTSIGN_PRIME, "both pieces are 1/(1 + |x|)²"),
         ),
         kinks=(
             Kink(
@@ -885,6 +893,7 @@ def sparse_sigmoid_grad(x):
     return y
 
 
+_SPARSE_SIGMOID_PRIME = cases((sp.Rational(1, 2), between(-1, X, 1)), (0, True))
 register(
     Spec(
         name="sparse_sigmoid",
@@ -896,7 +905,7 @@ register(
         grad=sparse_sigmoid_grad,
         expr=sp.Piecewise((0, X <= -1), (1, X >= 1), ((X + 1) / 2, True)),
         display=clip(frac(add(X, 1), 2), 0, 1),
-        display_derivative=cases((sp.Rational(1, 2), between(-1, X, 1)), (0, True)),
+        display_derivative=_SPARSE_SIGMOID_PRIME,
         derivation=(
             Step(
                 cases(
@@ -910,6 +919,7 @@ register(
                 cases((0, X <= -1), (0, X >= 1), (sp.Rational(1, 2), True)),
                 "both kinks take the flat piece",
             ),
+            Step(_SPARSE_SIGMOID_PRIME, "together: 1/2 on (−1, 1), 0 elsewhere"),
         ),
         kinks=(
             Kink(-1.0, 0.0, "f′(−1) = 0 (the flat piece), as in PyTorch-style hardtanh."),
