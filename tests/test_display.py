@@ -55,7 +55,8 @@ ROWS = [s for s in act.specs() if not s.elementwise]
 # Forms SymPy's simplify does not reduce to 0 (checked at 50 digits instead), and why
 # they are equal: hard tanh's clip equals the cases only for a < b, which hard_tanh
 # requires; the others are equal everywhere but their conditions differ in form
-# (|x| > λ against x > λ ∨ x < −λ; ReLU6 against three pieces).
+# (|x| > λ against x > λ ∨ x < −λ; ReLU6 against three pieces).  A form leaves this
+# set when symbolically_zero proves it.
 NUMERIC_ONLY = {
     ("hard_tanh", "f"),
     ("hard_swish", "f"),
@@ -148,16 +149,6 @@ def test_display_forms_equal_the_expression(spec):
         assert_equal_at_50_digits(spec, form, target, label)
 
 
-def _numeric_only_forms_are_not_proven_symbolically():
-    """Run by hand to refresh NUMERIC_ONLY (slow: SymPy gives up after seconds)."""
-    return {
-        (s.name, label)
-        for s in ELEMENTWISE
-        for label, form, target in _forms(s)
-        if not symbolically_zero(form - target)
-    }
-
-
 def test_a_wrong_display_form_is_caught():
     softsign, hardshrink, elu = act.get("softsign"), act.get("hardshrink"), act.get("elu")
     alpha, lam = elu.symbols["alpha"], hardshrink.symbols["lambd"]
@@ -190,7 +181,17 @@ def _row(expr, n, i):
     return standard(expr).subs({_N: n, _I: i}).doit()
 
 
-@pytest.mark.parametrize("name", ["softmax", "log_softmax", "softmin"])
+SOFTMAX_LIKE = ["softmax", "log_softmax", "softmin"]
+SPARSE = ["sparsemax", "entmax15"]
+GLUS = ["glu", "reglu", "geglu", "swiglu"]
+
+
+def test_every_function_of_a_row_has_its_display_forms_proven_below():
+    assert {*SOFTMAX_LIKE, *SPARSE, *GLUS, "maxout"} == {s.name for s in ROWS}
+    assert all(s.display is not None and s.display_derivative is not None for s in ROWS)
+
+
+@pytest.mark.parametrize("name", SOFTMAX_LIKE)
 def test_softmax_family_display_forms(name):
     spec, n = act.get(name), 3
     for i in range(1, n + 1):
@@ -211,7 +212,7 @@ def _solve_tau(definition, row) -> mpmath.mpf:
     return mpmath.findroot(g, (lo, hi), solver="anderson")
 
 
-@pytest.mark.parametrize("name", ["sparsemax", "entmax15"])
+@pytest.mark.parametrize("name", SPARSE)
 def test_sparse_maps_display_forms(name):
     """f as displayed is expr for every τ; with τ from its displayed definition it is
     the catalog's function, and the displayed derivative its vector-Jacobian product."""
@@ -254,7 +255,7 @@ def test_sparse_maps_display_forms(name):
         np.testing.assert_allclose(jac, vjp, rtol=1e-12, atol=1e-14)
 
 
-@pytest.mark.parametrize("name", ["glu", "reglu", "geglu", "swiglu"])
+@pytest.mark.parametrize("name", GLUS)
 def test_glu_display_forms(name):
     spec = act.get(name)
     a, b = sp.symbols("a b", real=True)
