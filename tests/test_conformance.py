@@ -154,6 +154,7 @@ _NOT_PROSE = {
     "url",
     "range_latex",
     "formula",
+    "display_lhs",  # LaTeX of the left-hand sides of the displayed formulas
 }
 
 

@@ -8,13 +8,24 @@ on both sides of every kink), and the LaTeX is shown to come from the expression
 
 from __future__ import annotations
 
+import re
+
 import mpmath
 import numpy as np
 import pytest
 import sympy as sp
 
 import activations as act
-from activations._symbolic import MPMATH_NAMESPACE, X, elementary, to_latex
+from activations._symbolic import (
+    MPMATH_NAMESPACE,
+    Phi,
+    X,
+    between,
+    cases,
+    elementary,
+    sigmoid,
+    to_latex,
+)
 
 ELEMENTWISE = [s for s in act.specs() if s.elementwise]
 IDS = [s.name for s in ELEMENTWISE]
@@ -73,11 +84,70 @@ def _is_numerically_zero(spec, expr):
 
 @pytest.mark.parametrize("spec", act.specs(), ids=[s.name for s in act.specs()])
 def test_latex_is_printed_from_the_expressions(spec):
-    assert spec.formula == to_latex(spec.expr, spec.latex_names)
+    """f and f′ from the display forms (proven equal to expr in test_display.py)."""
+    assert spec.formula == to_latex(spec.display, spec.latex_names)
+    assert spec.derivative == to_latex(spec.display_derivative, spec.latex_names)
     for (latex, note), step in zip(spec.derivation_latex, spec.derivation, strict=True):
         assert latex == to_latex(step.expr, spec.latex_names)
         assert note == step.note
-    assert "\\" in spec.formula or spec.formula.strip(), "empty formula"
+
+
+# ---------------------------------------------------------------- the printer
+
+
+def _after_derivative_operators(latex: str) -> list[str]:
+    """The text after each d/d· or ∂/∂· operator (its denominator's closing brace)."""
+    out = []
+    for m in re.finditer(r"\\frac\{(?:d|\\partial)\}\{", latex):
+        depth, i = 1, m.end()
+        while depth:
+            depth += {"{": 1, "}": -1}.get(latex[i], 0)
+            i += 1
+        out.append(latex[i:])
+    return out
+
+
+def test_a_derivative_applies_to_its_bracket_only():
+    product_rule = sp.Add(
+        sp.Mul(sp.Derivative(X, X), Phi(X), evaluate=False),
+        sp.Mul(X, sp.Derivative(Phi(X), X), evaluate=False),
+        evaluate=False,
+    )
+    assert to_latex(product_rule) == (
+        r"\frac{d}{dx}\left[x\right] \cdot \Phi(x) + x \cdot \frac{d}{dx}\left[\Phi(x)\right]"
+    )
+    a = sp.Symbol("a", real=True)
+    assert to_latex(sp.Derivative(a * X, a)) == r"\frac{\partial}{\partial a}\left[a x\right]"
+
+
+@pytest.mark.parametrize("spec", act.specs(), ids=[s.name for s in act.specs()])
+def test_every_derivative_in_a_derivation_is_bracketed(spec):
+    for latex, _ in spec.derivation_latex:
+        for rest in _after_derivative_operators(latex):
+            assert rest.startswith(r"\left["), (spec.name, latex)
+        assert r"\frac{d}{d x}" not in latex and r"{\partial x}" not in latex, latex
+
+
+def test_textbook_spelling_of_sums_conditions_and_exponents():
+    theta = sp.Symbol("theta", real=True)
+    assert to_latex(sp.exp(X) - 1) == "e^{x} - 1"  # SymPy stores it as -1 + e^x
+    assert to_latex(sp.Piecewise((X, X > theta), (0, True))) == (
+        r"\begin{cases} x & \text{if } x > \theta \\ 0 & \text{otherwise} \end{cases}"
+    )  # SymPy's Piecewise turns x > θ into θ < x
+    assert to_latex(cases((1, between(-3, X, 3)), (0, True))).startswith(
+        r"\begin{cases} 1 & \text{if } -3 < x < 3"
+    )
+    assert to_latex(sp.exp(-(X**2) / 2)) == "e^{- x^{2} / 2}"
+    assert to_latex(sp.log(sigmoid(X))) == r"\log \sigma(x)"
+    # growing parentheses only around tall content (they add a thin space before them)
+    assert (
+        to_latex(sp.Mul(sigmoid(X), 1 - sigmoid(X), evaluate=False)) == r"\sigma(x) (1 - \sigma(x))"
+    )
+    assert to_latex(sp.tanh(X / 2) ** 2) == r"\tanh^{2}\mathopen{}\left(\frac{x}{2}\right)"
+    assert to_latex(theta * X) == r"\theta x" and to_latex(X * theta) == r"\theta x"
+    lam = sp.Symbol("lambda", positive=True)
+    selu_like = sp.Mul(lam, sp.Piecewise((X, X > 0), (0, True)), evaluate=False)
+    assert to_latex(selu_like).startswith(r"\lambda \begin{cases}")  # no parentheses
 
 
 @pytest.mark.parametrize("spec", ELEMENTWISE, ids=IDS)

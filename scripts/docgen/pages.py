@@ -7,11 +7,9 @@ pytest), every plot comes from :mod:`docgen.plots`.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import numpy as np
-import sympy as sp
 
 import activations as act
 from activations._symbolic import to_latex
@@ -53,7 +51,6 @@ SAMPLE_X = [-3.0, -1.0, 0.0, 1.0, 3.0]
 SAMPLE_ROW = [-1.0, 0.0, 1.0, 2.0]
 """The input row of every non-elementwise snippet (even length: GLUs split it)."""
 
-F = "f(x)"
 DF = "f'(x)"
 
 
@@ -82,28 +79,38 @@ def _heading(spec: act.Spec, source: str) -> str:
     return f"# {spec.title}\n\n{spec.summary}\n\n" + " · ".join(facts) + "\n"
 
 
-def lhs(spec: act.Spec) -> str:
-    """The left-hand side of the formula: f(x), or f_i / f for functions of a row."""
-    if spec.elementwise:
-        return F
-    return "f_{i}" if re.search(r"_\{i[ }]", spec.formula) else "f"
-
-
 def _formula(spec: act.Spec) -> str:
-    out = ["## Formula\n", math_display(spec.formula, lhs(spec))]
+    f, df = spec.display_lhs
+    out = ["## Formula\n", math_display(spec.formula, f)]
+    for label, form in spec.display_also:
+        out.append(f"{label}\n")
+        out.append(math_display(to_latex(form, spec.latex_names), f))
     for variant in spec.variants:
         kwargs = ", ".join(f"{k}={fmt_value(v)}" for k, v in variant.kwargs.items())
+        shown = variant.expr if variant.display is None else variant.display
         out.append(f"With `{kwargs}` ({variant.label}):\n")
-        out.append(math_display(to_latex(variant.expr, spec.latex_names), lhs(spec)))
-    if spec.elementwise:
-        out += ["## Derivative\n", math_display(spec.derivative, DF)]
-    for param in spec.parameters:
-        if param.learnable and param.name in spec.param_grads:
-            partial = rf"\frac{{\partial f}}{{\partial {param_latex(spec, param.name)}}}"
-            grad = to_latex(sp.diff(spec.expr, param.symbol), spec.latex_names)
-            out.append(f"Gradient with respect to the learnable `{param.name}`:\n")
-            out.append(math_display(grad, partial))
+        out.append(math_display(to_latex(shown, spec.latex_names), f))
+    if spec.elementwise or spec.display_derivative is not None:
+        out += ["## Derivative\n", math_display(spec.derivative, df)]
+    for param, grad in spec.learnable_gradients:
+        partial = rf"\frac{{\partial f}}{{\partial {param_latex(spec, param.name)}}}"
+        out.append(f"Gradient with respect to the learnable `{param.name}`:\n")
+        out.append(math_display(to_latex(grad, spec.latex_names), partial))
+    out.append(_where(spec))
     return "\n".join(out)
+
+
+def _where(spec: act.Spec) -> str:
+    """The list under the formulas: what each symbol other than x means."""
+    items = []
+    for m in spec.where:
+        text = (m.text[:1].upper() + m.text[1:]).rstrip(".")
+        if m.param is not None:
+            text += f". Default: `{fmt_value(m.param.default)}`"
+        elif m.definition:
+            text += f": ${m.definition}$"
+        items.append(f"- ${m.symbol}$ — {text}.")
+    return "where\n\n" + "\n".join(items) + "\n" if items else ""
 
 
 def _plot(spec: act.Spec, source: str) -> str:

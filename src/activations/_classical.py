@@ -9,7 +9,7 @@ import sympy as sp
 from ._array import elementwise
 from ._relu_like import _keep_nan, _step
 from ._spec import Framework, Kink, Naive, Paper, Properties, Spec, Step, register
-from ._symbolic import X
+from ._symbolic import X, cases, mul
 
 __all__ = ["binary_step", "exponential", "gaussian", "identity", "sinusoid"]
 
@@ -65,6 +65,8 @@ register(
         fn=identity,
         grad=identity_grad,
         expr=X,
+        display=X,
+        display_derivative=sp.Integer(1),
         derivation=(
             Step(sp.Derivative(X, X), "differentiate"),
             Step(sp.Integer(1), "d/dx x = 1"),
@@ -156,9 +158,11 @@ register(
         fn=binary_step,
         grad=binary_step_grad,
         expr=sp.Piecewise((0, X < 0), (1, True)),
+        display=cases((1, X >= 0), (0, True)),
+        display_derivative=sp.Integer(0),
         derivation=(
             Step(
-                sp.Piecewise((sp.Derivative(0, X), X < 0), (sp.Derivative(1, X), True)),
+                cases((sp.Derivative(0, X), X < 0), (sp.Derivative(1, X), True)),
                 "differentiate each piece",
             ),
             Step(sp.Integer(0), "both pieces are constant"),
@@ -276,6 +280,8 @@ register(
         fn=gaussian,
         grad=gaussian_grad,
         expr=sp.exp(-(X**2)),
+        display=sp.exp(-(X**2)),
+        display_derivative=mul(-2, X, sp.exp(-(X**2))),
         derivation=(
             Step(sp.Derivative(sp.exp(-(X**2)), X), "exponential of −x²"),
             Step(
@@ -379,6 +385,8 @@ register(
         fn=sinusoid,
         grad=sinusoid_grad,
         expr=sp.sin(X),
+        display=sp.sin(X),
+        display_derivative=sp.cos(X),
         derivation=(
             Step(sp.Derivative(sp.sin(X), X), "differentiate"),
             Step(sp.cos(X), "sin′ = cos"),
@@ -476,6 +484,8 @@ register(
         fn=exponential,
         grad=exponential_grad,
         expr=sp.exp(X),
+        display=sp.exp(X),
+        display_derivative=sp.exp(X),
         derivation=(
             Step(sp.Derivative(sp.exp(X), X), "differentiate"),
             Step(sp.exp(X), r"$e^x$ is its own derivative"),

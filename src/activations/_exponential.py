@@ -33,9 +33,10 @@ from ._spec import (
     Properties,
     Spec,
     Step,
+    Term,
     register,
 )
-from ._symbolic import X
+from ._symbolic import X, add, between, cases, clip, frac, mul
 from ._symbolic import sigmoid as _sym_sigmoid
 
 __all__ = ["celu", "elu", "selu", "softplus", "sparse_plus", "squareplus"]
@@ -152,16 +153,18 @@ register(
         grad=elu_grad,
         parameters=(_ELU_ALPHA,),
         expr=sp.Piecewise((X, X > 0), (_alpha * (sp.exp(X) - 1), True)),
+        display=cases((X, X > 0), (mul(_alpha, add(sp.exp(X), -1)), True)),
+        display_derivative=cases((1, X > 0), (mul(_alpha, sp.exp(X)), True)),
         derivation=(
             Step(
-                sp.Piecewise(
+                cases(
                     (sp.Derivative(X, X), X > 0),
                     (sp.Derivative(_alpha * (sp.exp(X) - 1), X), True),
                 ),
                 "differentiate each piece",
             ),
             Step(
-                sp.Piecewise((1, X > 0), (_alpha * sp.exp(X), True)),
+                cases((1, X > 0), (_alpha * sp.exp(X), True)),
                 "d/dx (eˣ − 1) = eˣ; the kink x = 0 takes the lower piece (value α)",
             ),
         ),
@@ -307,23 +310,25 @@ register(
         grad=celu_grad,
         parameters=(_CELU_ALPHA,),
         expr=sp.Piecewise((X, X > 0), (_calpha * (sp.exp(X / _calpha) - 1), True)),
+        display=cases((X, X > 0), (mul(_calpha, add(sp.exp(X / _calpha), -1)), True)),
+        display_derivative=cases((1, X > 0), (sp.exp(X / _calpha), True)),
         derivation=(
             Step(
-                sp.Piecewise(
+                cases(
                     (sp.Derivative(X, X), X > 0),
                     (sp.Derivative(_calpha * (sp.exp(X / _calpha) - 1), X), True),
                 ),
                 "differentiate each piece",
             ),
             Step(
-                sp.Piecewise(
+                cases(
                     (1, X > 0),
                     (sp.Mul(_calpha, sp.exp(X / _calpha), 1 / _calpha, evaluate=False), True),
                 ),
                 r"chain rule on $e^{x/\alpha}$",
             ),
             Step(
-                sp.Piecewise((1, X > 0), (sp.exp(X / _calpha), True)),
+                cases((1, X > 0), (sp.exp(X / _calpha), True)),
                 "α cancels: the slope is e⁰ = 1 at 0 from both sides",
             ),
         ),
@@ -509,6 +514,12 @@ register(
         fn=selu,
         grad=selu_grad,
         expr=sp.Mul(_SYM_SCALE, _selu_inner, evaluate=False),
+        display=mul(_SYM_SCALE, cases((X, X > 0), (mul(_SYM_ALPHA, add(sp.exp(X), -1)), True))),
+        display_derivative=mul(_SYM_SCALE, cases((1, X > 0), (mul(_SYM_ALPHA, sp.exp(X)), True))),
+        terms=(
+            Term(_SYM_SCALE, "the scale λ₀₁ of Klambauer et al. (2017), a fixed constant"),
+            Term(_SYM_ALPHA, "the α₀₁ of Klambauer et al. (2017), a fixed constant"),
+        ),
         derivation=(
             Step(
                 sp.Mul(_SYM_SCALE, sp.Derivative(_selu_inner, X), evaluate=False),
@@ -517,7 +528,7 @@ register(
             Step(
                 sp.Mul(
                     _SYM_SCALE,
-                    sp.Piecewise((1, X > 0), (sp.Mul(_SYM_ALPHA, sp.exp(X), evaluate=False), True)),
+                    cases((1, X > 0), (sp.Mul(_SYM_ALPHA, sp.exp(X), evaluate=False), True)),
                     evaluate=False,
                 ),
                 "differentiate each piece; the kink x = 0 takes the lower piece",
@@ -679,6 +690,8 @@ register(
         grad=softplus_grad,
         parameters=(_BETA,),
         expr=sp.log(1 + sp.exp(_beta * X)) / _beta,
+        display=mul(frac(1, _beta), sp.log(add(1, sp.exp(mul(_beta, X))))),
+        display_derivative=_sym_sigmoid(mul(_beta, X)),
         derivation=(
             Step(
                 sp.Mul(1 / _beta, sp.Derivative(sp.log(1 + sp.exp(_beta * X)), X), evaluate=False),
@@ -900,6 +913,8 @@ register(
         grad=squareplus_grad,
         parameters=(_B,),
         expr=(X + sp.sqrt(X**2 + _b)) / 2,
+        display=frac(add(X, sp.sqrt(add(X**2, _b))), 2),
+        display_derivative=mul(frac(1, 2), add(1, frac(X, sp.sqrt(add(X**2, _b))))),
         derivation=(
             Step(
                 sp.Mul(
@@ -1026,6 +1041,7 @@ def sparse_plus_grad(x):
     return 0.5 * (np.clip(x, -1.0, 1.0) + 1.0)
 
 
+_SPARSE_PLUS_PRIME = clip(frac(add(X, 1), 2), 0, 1)
 register(
     Spec(
         name="sparse_plus",
@@ -1036,9 +1052,11 @@ register(
         fn=sparse_plus,
         grad=sparse_plus_grad,
         expr=sp.Piecewise((0, X <= -1), ((X + 1) ** 2 / 4, X < 1), (X, True)),
+        display=cases((0, X <= -1), (frac(add(X, 1) ** 2, 4), between(-1, X, 1)), (X, X >= 1)),
+        display_derivative=_SPARSE_PLUS_PRIME,
         derivation=(
             Step(
-                sp.Piecewise(
+                cases(
                     (sp.Derivative(0, X), X <= -1),
                     (sp.Derivative((X + 1) ** 2 / 4, X), X < 1),
                     (sp.Derivative(X, X), True),
@@ -1046,9 +1064,10 @@ register(
                 "differentiate each piece",
             ),
             Step(
-                sp.Piecewise((0, X <= -1), ((X + 1) / 2, X < 1), (1, True)),
+                cases((0, X <= -1), ((X + 1) / 2, X < 1), (1, True)),
                 "the pieces meet with equal slopes (0 at −1, 1 at 1)",
             ),
+            Step(_SPARSE_PLUS_PRIME, "0, (x + 1)/2, 1: (x + 1)/2 clipped to [0, 1]"),
         ),
         kinks=(
             Kink(-1.0, 0.0, "f′ is continuous (0 from both sides); only f″ jumps (0 → ½)."),

@@ -32,7 +32,7 @@ from ._spec import (
     Variant,
     register,
 )
-from ._symbolic import Phi, X
+from ._symbolic import Phi, ReLU6, Softplus, X, add, between, cases, frac, mul, phi
 from ._symbolic import sigmoid as _sym_sigmoid
 
 __all__ = ["gelu", "hard_swish", "mish", "quick_gelu", "silu"]
@@ -233,6 +233,11 @@ def gelu_grad(x, approximate="none"):
 # Float("0.044715") is the float64 the code uses, so the reference is that exact curve.
 _u = sp.sqrt(2 / sp.pi) * (X + sp.Float("0.044715") * X**3)
 _gelu_tanh_expr = X / 2 * (1 + sp.tanh(_u))
+_gelu_tanh_display = mul(
+    frac(X, 2),
+    add(1, sp.tanh(mul(sp.sqrt(frac(2, sp.pi)), add(X, mul(sp.Float("0.044715"), X**3))))),
+)
+_GELU_PRIME = add(Phi(X), mul(X, phi(X)))
 register(
     Spec(
         name="gelu",
@@ -244,6 +249,8 @@ register(
         grad=gelu_grad,
         parameters=(_APPROXIMATE,),
         expr=X * Phi(X),
+        display=mul(X, Phi(X)),
+        display_derivative=_GELU_PRIME,
         derivation=(
             Step(
                 sp.Add(
@@ -270,8 +277,9 @@ register(
                 ),
                 r"$\Phi' = \varphi$, the standard normal density $e^{-x^2/2}/\sqrt{2\pi}$",
             ),
+            Step(_GELU_PRIME, "write φ for the standard normal density"),
         ),
-        variants=(Variant("tanh", {"approximate": "tanh"}, _gelu_tanh_expr),),
+        variants=(Variant("tanh", {"approximate": "tanh"}, _gelu_tanh_expr, _gelu_tanh_display),),
         properties=Properties(
             range=(-0.16997120747990366, float("inf"), True, False),
             range_latex=r"[\approx -0.17, \infty)",
@@ -469,6 +477,11 @@ register(
         parameters=(_SILU_BETA,),
         param_grads={"beta": silu_grad_beta},
         expr=X * _sym_sigmoid(_sbeta * X),
+        display=mul(X, _sym_sigmoid(mul(_sbeta, X))),
+        display_derivative=mul(
+            _sym_sigmoid(mul(_sbeta, X)),
+            add(1, mul(_sbeta, X, add(1, -_sym_sigmoid(mul(_sbeta, X))))),
+        ),
         derivation=(
             Step(
                 sp.Add(
@@ -633,6 +646,10 @@ register(
         fn=quick_gelu,
         grad=quick_gelu_grad,
         expr=X * _sym_sigmoid(_k * X),
+        display=mul(X, _sym_sigmoid(mul(_k, X))),
+        display_derivative=mul(
+            _sym_sigmoid(mul(_k, X)), add(1, mul(_k, X, add(1, -_sym_sigmoid(mul(_k, X)))))
+        ),
         derivation=(
             Step(
                 sp.Add(
@@ -762,9 +779,15 @@ register(
         fn=hard_swish,
         grad=hard_swish_grad,
         expr=sp.Piecewise((0, X < -3), (X * (X + 3) / 6, X <= 3), (X, True)),
+        display=frac(mul(X, ReLU6(add(X, 3))), 6),
+        display_derivative=cases(
+            (0, X < -3),
+            (frac(add(mul(2, X), 3), 6), between(-3, X, 3, closed="both")),
+            (1, X > 3),
+        ),
         derivation=(
             Step(
-                sp.Piecewise(
+                cases(
                     (sp.Derivative(0, X), X < -3),
                     (sp.Derivative(X * (X + 3) / 6, X), X <= 3),
                     (sp.Derivative(X, X), True),
@@ -772,7 +795,7 @@ register(
                 "differentiate each piece",
             ),
             Step(
-                sp.Piecewise((0, X < -3), ((2 * X + 3) / 6, X <= 3), (1, True)),
+                cases((0, X < -3), ((2 * X + 3) / 6, X <= 3), (1, True)),
                 "the kinks ±3 take the middle piece (PyTorch)",
             ),
         ),
@@ -942,6 +965,10 @@ def mish_grad(x):
 
 
 _sp = sp.log(1 + sp.exp(X))
+_MISH_PRIME = add(
+    sp.tanh(Softplus(X)),
+    mul(X, _sym_sigmoid(X), add(1, -(sp.tanh(Softplus(X)) ** 2))),
+)
 register(
     Spec(
         name="mish",
@@ -952,6 +979,8 @@ register(
         fn=mish,
         grad=mish_grad,
         expr=X * sp.tanh(_sp),
+        display=mul(X, sp.tanh(Softplus(X))),
+        display_derivative=_MISH_PRIME,
         derivation=(
             Step(
                 sp.Add(
@@ -982,6 +1011,7 @@ register(
                 ),
                 "eˣ/(1 + eˣ) = σ(x)",
             ),
+            Step(_MISH_PRIME, "write softplus(x) for log(1 + eˣ)"),
         ),
         properties=Properties(
             range=(-0.30884341301725043, float("inf"), True, False),

@@ -32,8 +32,32 @@ import sympy as sp
 from scipy import special
 
 from ._array import _finish, as_real_array, check_axis
-from ._spec import Framework, Naive, Paper, Param, Properties, Spec, Step, Variant, register
-from ._symbolic import Phi
+from ._spec import (
+    Framework,
+    Naive,
+    Paper,
+    Param,
+    Properties,
+    Spec,
+    Step,
+    Term,
+    Variant,
+    register,
+)
+from ._symbolic import (
+    GELU,
+    ROW,
+    Phi,
+    SiLU,
+    add,
+    cases,
+    frac,
+    hadamard,
+    max_,
+    max_over,
+    mul,
+    phi,
+)
 from ._symbolic import sigmoid as _sym_sigmoid
 
 __all__ = ["geglu", "glu", "maxout", "reglu", "swiglu"]
@@ -561,6 +585,18 @@ def _relu_sym(t):
 
 
 _TANH_GELU = B * (1 + sp.tanh(sp.sqrt(2 / sp.pi) * (B + sp.Rational(44715, 1000000) * B**3))) / 2
+_TANH_GELU_DISPLAY = mul(  # 0.044715 to 60 digits: the Rational above, printed as a decimal
+    frac(B, 2),
+    add(1, sp.tanh(mul(sp.sqrt(frac(2, sp.pi)), add(B, mul(sp.Float("0.044715", 60), B**3))))),
+)
+_HALVES = (
+    Term(A, "the first half of the input row along `axis`"),
+    Term(B, "the second half of the input row along `axis`"),
+)
+_HALVES_LHS = (
+    "f(a, b)",
+    r"\left(\frac{\partial f}{\partial a}, \frac{\partial f}{\partial b}\right)",
+)
 
 
 def _grad_steps(expr: sp.Expr, final: sp.Expr, note: str) -> tuple[Step, ...]:
@@ -628,6 +664,12 @@ register(
         vjp=glu_vjp,
         elementwise=False,
         expr=_GLU_EXPR,
+        display=hadamard(A, _sym_sigmoid(B)),
+        display_derivative=sp.Tuple(
+            _sym_sigmoid(B), mul(A, _sym_sigmoid(B), add(1, -_sym_sigmoid(B)))
+        ),
+        display_lhs=_HALVES_LHS,
+        terms=_HALVES,
         derivation=_grad_steps(
             _GLU_EXPR,
             sp.ImmutableMatrix(
@@ -683,6 +725,10 @@ register(
         vjp=reglu_vjp,
         elementwise=False,
         expr=_REGLU_EXPR,
+        display=hadamard(A, max_(0, B)),
+        display_derivative=sp.Tuple(max_(0, B), cases((A, B > 0), (0, True))),
+        display_lhs=_HALVES_LHS,
+        terms=_HALVES,
         derivation=_grad_steps(
             _REGLU_EXPR,
             sp.ImmutableMatrix([[_relu_sym(B), sp.Piecewise((A, B > 0), (0, True))]]),
@@ -725,6 +771,10 @@ register(
         vjp=geglu_vjp,
         elementwise=False,
         expr=_GEGLU_EXPR,
+        display=hadamard(A, GELU(B)),
+        display_derivative=sp.Tuple(GELU(B), mul(A, add(Phi(B), mul(B, phi(B))))),
+        display_lhs=_HALVES_LHS,
+        terms=_HALVES,
         parameters=(
             Param(
                 "approximate",
@@ -732,7 +782,11 @@ register(
                 'GELU form: "none" (exact, bΦ(b)) or "tanh" (the tanh approximation)',
             ),
         ),
-        variants=(Variant("tanh", {"approximate": "tanh"}, A * _TANH_GELU),),
+        variants=(
+            Variant(
+                "tanh", {"approximate": "tanh"}, A * _TANH_GELU, hadamard(A, _TANH_GELU_DISPLAY)
+            ),
+        ),
         derivation=_grad_steps(
             _GEGLU_EXPR,
             sp.ImmutableMatrix(
@@ -793,6 +847,12 @@ register(
         vjp=swiglu_vjp,
         elementwise=False,
         expr=_SWIGLU_EXPR,
+        display=hadamard(A, SiLU(B)),
+        display_derivative=sp.Tuple(
+            SiLU(B), mul(A, _sym_sigmoid(B), add(1, mul(B, add(1, -_sym_sigmoid(B)))))
+        ),
+        display_lhs=_HALVES_LHS,
+        terms=_HALVES,
         derivation=_grad_steps(
             _SWIGLU_EXPR,
             sp.ImmutableMatrix(
@@ -851,6 +911,10 @@ class _GroupMax(sp.Function):
 
 
 _GI, _PK = sp.Symbol("i", integer=True, positive=True), sp.Symbol("k", integer=True, positive=True)
+_GJ = sp.Symbol("j", integer=True, positive=True)
+_GJ_MAX = sp.Symbol("j^*", integer=True, positive=True)
+_GZ = sp.IndexedBase("z", real=True)
+_PIECES = sp.Symbol("pieces", real=True, positive=True)  # the symbol of the parameter below
 
 register(
     Spec(
@@ -863,6 +927,19 @@ register(
         vjp=maxout_vjp,
         elementwise=False,
         expr=_GroupMax(_GI, _PK),
+        display=max_over(_GZ[_GI, _GJ], _GJ, _PIECES),
+        display_derivative=cases((1, sp.Eq(_GJ, _GJ_MAX)), (0, True)),
+        display_lhs=("f(x)_{i}", r"\frac{\partial f_{i}}{\partial z_{ij}}"),
+        terms=(
+            Term(_GI, "the index of an output entry, one per group of k consecutive inputs"),
+            Term(_GJ, "the position of an input in its group, from 1 to k"),
+            Term(
+                _GZ,
+                "the j-th input of group i (groups are consecutive blocks along `axis`)",
+                sp.Eq(_GZ[_GI, _GJ], ROW[add(mul(add(_GI, -1), _PIECES), _GJ)], evaluate=False),
+            ),
+            Term(_GJ_MAX, "the first position at which the maximum of group i is attained"),
+        ),
         parameters=(
             Param(
                 "pieces",
@@ -875,7 +952,7 @@ register(
         ),
         derivation=(
             Step(
-                sp.Piecewise(
+                cases(
                     (1, sp.Symbol(r"j = \arg\max_{j'} z_{ij'}")),
                     (0, True),
                 ),

@@ -14,8 +14,8 @@ import numpy as np
 import sympy as sp
 
 from ._array import elementwise, real_param
-from ._spec import Framework, Kink, Naive, Paper, Param, Properties, Spec, Step, register
-from ._symbolic import X
+from ._spec import Framework, Kink, Naive, Paper, Param, Properties, Spec, Step, Term, register
+from ._symbolic import X, add, between, cases, frac, max_, min_, mul
 
 __all__ = ["leaky_relu", "prelu", "relu", "relu6", "relu_squared", "rrelu", "threshold"]
 
@@ -117,12 +117,14 @@ register(
         fn=relu,
         grad=relu_grad,
         expr=sp.Piecewise((X, X > 0), (0, True)),
+        display=max_(0, X),
+        display_derivative=cases((1, X > 0), (0, True)),
         derivation=(
             Step(
-                sp.Piecewise((sp.Derivative(X, X), X > 0), (sp.Derivative(0, X), True)),
+                cases((sp.Derivative(X, X), X > 0), (sp.Derivative(0, X), True)),
                 "differentiate each piece",
             ),
-            Step(sp.Piecewise((1, X > 0), (0, True)), "the kink at 0 takes the lower piece"),
+            Step(cases((1, X > 0), (0, True)), "the kink at 0 takes the lower piece"),
         ),
         kinks=(
             Kink(
@@ -235,6 +237,7 @@ def relu6_grad(x):
     return _step((x > 0) & (x < 6), x)
 
 
+_RELU6_PRIME = cases((1, between(0, X, 6)), (0, True))
 register(
     Spec(
         name="relu6",
@@ -245,9 +248,11 @@ register(
         fn=relu6,
         grad=relu6_grad,
         expr=sp.Piecewise((0, X <= 0), (6, X >= 6), (X, True)),
+        display=min_(max_(0, X), 6),
+        display_derivative=_RELU6_PRIME,
         derivation=(
             Step(
-                sp.Piecewise(
+                cases(
                     (sp.Derivative(0, X), X <= 0),
                     (sp.Derivative(6, X), X >= 6),
                     (sp.Derivative(X, X), True),
@@ -255,9 +260,10 @@ register(
                 "differentiate each piece",
             ),
             Step(
-                sp.Piecewise((0, X <= 0), (0, X >= 6), (1, True)),
+                cases((0, X <= 0), (0, X >= 6), (1, True)),
                 "both kinks take the flat piece",
             ),
+            Step(_RELU6_PRIME, "together: 1 on (0, 6), 0 elsewhere"),
         ),
         kinks=(
             Kink(0.0, 0.0, "ReLU6′(0) = 0 in PyTorch, TensorFlow and JAX, as for ReLU."),
@@ -389,16 +395,18 @@ register(
         grad=leaky_relu_grad,
         parameters=(_SLOPE,),
         expr=sp.Piecewise((X, X > 0), (_SLOPE.symbol * X, True)),
+        display=cases((X, X > 0), (mul(_SLOPE.symbol, X), True)),
+        display_derivative=cases((1, X > 0), (_SLOPE.symbol, True)),
         derivation=(
             Step(
-                sp.Piecewise(
+                cases(
                     (sp.Derivative(X, X), X > 0),
                     (sp.Derivative(_SLOPE.symbol * X, X), True),
                 ),
                 "differentiate each piece",
             ),
             Step(
-                sp.Piecewise((1, X > 0), (_SLOPE.symbol, True)),
+                cases((1, X > 0), (_SLOPE.symbol, True)),
                 "the kink at 0 takes the lower piece",
             ),
         ),
@@ -588,16 +596,18 @@ register(
         param_grads={"weight": prelu_weight_grad},
         parameters=(_WEIGHT,),
         expr=sp.Piecewise((X, X > 0), (_WEIGHT.symbol * X, True)),
+        display=cases((X, X > 0), (mul(_WEIGHT.symbol, X), True)),
+        display_derivative=cases((1, X > 0), (_WEIGHT.symbol, True)),
         derivation=(
             Step(
-                sp.Piecewise(
+                cases(
                     (sp.Derivative(X, X), X > 0),
                     (sp.Derivative(_WEIGHT.symbol * X, X), True),
                 ),
                 "differentiate each piece",
             ),
             Step(
-                sp.Piecewise((1, X > 0), (_WEIGHT.symbol, True)),
+                cases((1, X > 0), (_WEIGHT.symbol, True)),
                 "the kink at 0 takes the lower piece",
             ),
         ),
@@ -773,6 +783,7 @@ _UPPER = Param(
 )
 _TRAINING = Param("training", False, "Sample slopes (training) or use their mean (evaluation).")
 _GENERATOR = Param("generator", None, "numpy.random.Generator for training mode.")
+_RANDOM_SLOPE = sp.Symbol("a", real=True)
 
 register(
     Spec(
@@ -785,16 +796,34 @@ register(
         grad=rrelu_grad,
         parameters=(_LOWER, _UPPER, _TRAINING, _GENERATOR),
         expr=sp.Piecewise((X, X > 0), ((_LOWER.symbol + _UPPER.symbol) / 2 * X, True)),
+        display=cases((X, X > 0), (mul(_RANDOM_SLOPE, X), True)),
+        display_derivative=cases((1, X > 0), (_RANDOM_SLOPE, True)),
+        display_also=(
+            (
+                "In evaluation mode (`training=False`, the default) the slope is the mean "
+                "of U(l, u):",
+                cases((X, X > 0), (mul(frac(add(_LOWER.symbol, _UPPER.symbol), 2), X), True)),
+            ),
+        ),
+        terms=(
+            Term(
+                _RANDOM_SLOPE,
+                "the slope for x ≤ 0. In training mode (`training=True`) it is drawn from "
+                "the uniform distribution U(l, u), independently for every element and "
+                "every call; in evaluation mode it is fixed at the mean (l + u)/2.",
+                value=(_LOWER.symbol + _UPPER.symbol) / 2,
+            ),
+        ),
         derivation=(
             Step(
-                sp.Piecewise(
+                cases(
                     (sp.Derivative(X, X), X > 0),
                     (sp.Derivative((_LOWER.symbol + _UPPER.symbol) / 2 * X, X), True),
                 ),
                 "evaluation mode: differentiate each piece",
             ),
             Step(
-                sp.Piecewise((1, X > 0), ((_LOWER.symbol + _UPPER.symbol) / 2, True)),
+                cases((1, X > 0), ((_LOWER.symbol + _UPPER.symbol) / 2, True)),
                 "the kink at 0 takes the lower piece",
             ),
         ),
@@ -935,16 +964,18 @@ register(
         grad=threshold_grad,
         parameters=(_THETA, _VALUE),
         expr=sp.Piecewise((X, X > _THETA.symbol), (_VALUE.symbol, True)),
+        display=cases((X, X > _THETA.symbol), (_VALUE.symbol, True)),
+        display_derivative=cases((1, X > _THETA.symbol), (0, True)),
         derivation=(
             Step(
-                sp.Piecewise(
+                cases(
                     (sp.Derivative(X, X), X > _THETA.symbol),
                     (sp.Derivative(_VALUE.symbol, X), True),
                 ),
                 "differentiate each piece",
             ),
             Step(
-                sp.Piecewise((1, X > _THETA.symbol), (0, True)),
+                cases((1, X > _THETA.symbol), (0, True)),
                 "θ itself takes the constant piece",
             ),
         ),
@@ -1059,6 +1090,7 @@ def relu_squared_grad(x):
     return r
 
 
+_RELU_SQUARED_PRIME = mul(2, max_(0, X))
 register(
     Spec(
         name="relu_squared",
@@ -1069,12 +1101,15 @@ register(
         fn=relu_squared,
         grad=relu_squared_grad,
         expr=sp.Piecewise((X**2, X > 0), (0, True)),
+        display=max_(0, X) ** 2,
+        display_derivative=_RELU_SQUARED_PRIME,
         derivation=(
             Step(
-                sp.Piecewise((sp.Derivative(X**2, X), X > 0), (sp.Derivative(0, X), True)),
+                cases((sp.Derivative(X**2, X), X > 0), (sp.Derivative(0, X), True)),
                 "differentiate each piece",
             ),
-            Step(sp.Piecewise((2 * X, X > 0), (0, True)), "power rule"),
+            Step(cases((2 * X, X > 0), (0, True)), "power rule"),
+            Step(_RELU_SQUARED_PRIME, "2x for x > 0 and 0 otherwise is 2 max(0, x)"),
         ),
         kinks=(
             Kink(

@@ -16,7 +16,7 @@ import sympy as sp
 from ._array import elementwise
 from ._relu_like import _finite, _step
 from ._spec import Framework, Kink, Naive, Paper, Param, Properties, Spec, Step, register
-from ._symbolic import X
+from ._symbolic import X, add, cases
 
 __all__ = ["hardshrink", "softshrink", "tanhshrink"]
 
@@ -78,6 +78,7 @@ def hardshrink_grad(x, lambd=0.5):
     return _step(np.abs(x) > lam, x)
 
 
+_HARDSHRINK_PRIME = cases((1, sp.Abs(X) > _L), (0, True))
 register(
     Spec(
         name="hardshrink",
@@ -89,9 +90,11 @@ register(
         grad=hardshrink_grad,
         parameters=(_LAMBD,),
         expr=sp.Piecewise((X, X > _L), (X, X < -_L), (0, True)),
+        display=cases((X, sp.Abs(X) > _L), (0, True)),
+        display_derivative=_HARDSHRINK_PRIME,
         derivation=(
             Step(
-                sp.Piecewise(
+                cases(
                     (sp.Derivative(X, X), X > _L),
                     (sp.Derivative(X, X), X < -_L),
                     (sp.Derivative(0, X), True),
@@ -99,9 +102,10 @@ register(
                 "differentiate each piece",
             ),
             Step(
-                sp.Piecewise((1, X > _L), (1, X < -_L), (0, True)),
+                cases((1, X > _L), (1, X < -_L), (0, True)),
                 "±λ take the zero piece (f jumps there: no derivative)",
             ),
+            Step(_HARDSHRINK_PRIME, "x > λ or x < −λ: |x| > λ"),
         ),
         kinks=(
             Kink(
@@ -219,6 +223,7 @@ def softshrink_grad(x, lambd=0.5):
     return _step(np.abs(x) > lam, x)
 
 
+_SOFTSHRINK_PRIME = cases((1, sp.Abs(X) > _L), (0, True))
 register(
     Spec(
         name="softshrink",
@@ -230,9 +235,11 @@ register(
         grad=softshrink_grad,
         parameters=(_LAMBD,),
         expr=sp.Piecewise((X - _L, X > _L), (X + _L, X < -_L), (0, True)),
+        display=cases((add(X, -_L), X > _L), (add(X, _L), X < -_L), (0, True)),
+        display_derivative=_SOFTSHRINK_PRIME,
         derivation=(
             Step(
-                sp.Piecewise(
+                cases(
                     (sp.Derivative(X - _L, X), X > _L),
                     (sp.Derivative(X + _L, X), X < -_L),
                     (sp.Derivative(0, X), True),
@@ -240,9 +247,10 @@ register(
                 "differentiate each piece",
             ),
             Step(
-                sp.Piecewise((1, X > _L), (1, X < -_L), (0, True)),
+                cases((1, X > _L), (1, X < -_L), (0, True)),
                 "the kinks ±λ take the zero piece",
             ),
+            Step(_SOFTSHRINK_PRIME, "x > λ or x < −λ: |x| > λ"),
         ),
         kinks=(
             Kink(-0.5, 0.0, "f′(−λ) = 0 here and in PyTorch (`-λ <= x <= λ ? 0 : 1`)."),
@@ -397,6 +405,8 @@ register(
         fn=tanhshrink,
         grad=tanhshrink_grad,
         expr=X - sp.tanh(X),
+        display=add(X, -sp.tanh(X)),
+        display_derivative=sp.tanh(X) ** 2,
         derivation=(
             Step(sp.Derivative(X, X) - sp.Derivative(sp.tanh(X), X), "differentiate each term"),
             Step(1 - 1 / sp.cosh(X) ** 2, "tanh′ = 1/cosh²"),

@@ -15,7 +15,7 @@ import sympy as sp
 from ._array import elementwise
 from ._relu_like import _finite, _step
 from ._spec import Framework, Kink, Naive, Paper, Param, Properties, Spec, Step, register
-from ._symbolic import X
+from ._symbolic import X, add, between, cases, clip, frac, mul
 from ._symbolic import sigmoid as _sym_sigmoid
 
 __all__ = [
@@ -88,6 +88,8 @@ register(
         fn=sigmoid,
         grad=sigmoid_grad,
         expr=1 / (1 + sp.exp(-X)),
+        display=frac(1, add(1, sp.exp(-X))),
+        display_derivative=mul(_sym_sigmoid(X), add(1, -_sym_sigmoid(X))),
         derivation=(
             Step(
                 sp.Derivative(sp.Pow(1 + sp.exp(-X), -1, evaluate=False), X), "write σ as a power"
@@ -97,11 +99,7 @@ register(
                 r"chain rule: $-(1 + e^{-x})^{-2} \cdot (-e^{-x})$",
             ),
             Step(
-                sp.Mul(
-                    sp.Pow(1 + sp.exp(-X), -1, evaluate=False),
-                    sp.exp(-X) / (1 + sp.exp(-X)),
-                    evaluate=False,
-                ),
+                mul(frac(1, add(1, sp.exp(-X))), frac(sp.exp(-X), add(1, sp.exp(-X)))),
                 "split the fraction",
             ),
             Step(
@@ -214,6 +212,7 @@ def tanh_grad(x):
     return e
 
 
+_TANH_PRIME = add(1, -(sp.tanh(X) ** 2))
 register(
     Spec(
         name="tanh",
@@ -223,6 +222,8 @@ register(
         fn=tanh,
         grad=tanh_grad,
         expr=sp.tanh(X),
+        display=frac(add(sp.exp(X), -sp.exp(-X)), add(sp.exp(X), sp.exp(-X))),
+        display_derivative=_TANH_PRIME,
         derivation=(
             Step(sp.Derivative(sp.sinh(X) / sp.cosh(X), X), "write tanh as sinh / cosh"),
             Step(
@@ -230,6 +231,7 @@ register(
                 "quotient rule: sinh′ = cosh, cosh′ = sinh",
             ),
             Step(1 / sp.cosh(X) ** 2, "cosh² − sinh² = 1"),
+            Step(_TANH_PRIME, "1/cosh² = (cosh² − sinh²)/cosh² = 1 − tanh²"),
         ),
         properties=Properties(
             range=(-1.0, 1.0, False, False),
@@ -335,6 +337,7 @@ def hard_sigmoid_grad(x):
 
 _HS_EXPR = sp.Piecewise((0, X <= -3), (1, X >= 3), (X / 6 + sp.Rational(1, 2), True))
 
+_HARD_SIGMOID_PRIME = cases((sp.Rational(1, 6), between(-3, X, 3)), (0, True))
 register(
     Spec(
         name="hard_sigmoid",
@@ -345,9 +348,11 @@ register(
         fn=hard_sigmoid,
         grad=hard_sigmoid_grad,
         expr=_HS_EXPR,
+        display=clip(add(frac(X, 6), sp.Rational(1, 2)), 0, 1),
+        display_derivative=_HARD_SIGMOID_PRIME,
         derivation=(
             Step(
-                sp.Piecewise(
+                cases(
                     (sp.Derivative(0, X), X <= -3),
                     (sp.Derivative(1, X), X >= 3),
                     (sp.Derivative(X / 6 + sp.Rational(1, 2), X), True),
@@ -355,9 +360,10 @@ register(
                 "differentiate each piece",
             ),
             Step(
-                sp.Piecewise((0, X <= -3), (0, X >= 3), (sp.Rational(1, 6), True)),
+                cases((0, X <= -3), (0, X >= 3), (sp.Rational(1, 6), True)),
                 "both kinks take the flat piece",
             ),
+            Step(_HARD_SIGMOID_PRIME, "together: 1/6 on (−3, 3), 0 elsewhere"),
         ),
         kinks=(
             Kink(-3.0, 0.0, "f′(−3) = 0 here, in PyTorch and in JAX (relu6's custom JVP)."),
@@ -483,6 +489,7 @@ def hard_tanh_grad(x, min_val=-1.0, max_val=1.0):
 _MIN = Param("min_val", -1.0, "Lower clipping bound.", latex="a", examples=(-1.0, -2.0, 0.0))
 _MAX = Param("max_val", 1.0, "Upper clipping bound.", latex="b", examples=(1.0, 2.0, 6.0))
 
+_HARD_TANH_PRIME = cases((1, between(_MIN.symbol, X, _MAX.symbol)), (0, True))
 register(
     Spec(
         name="hard_tanh",
@@ -495,9 +502,11 @@ register(
         expr=sp.Piecewise(
             (_MIN.symbol, X <= _MIN.symbol), (_MAX.symbol, X >= _MAX.symbol), (X, True)
         ),
+        display=clip(X, _MIN.symbol, _MAX.symbol),
+        display_derivative=_HARD_TANH_PRIME,
         derivation=(
             Step(
-                sp.Piecewise(
+                cases(
                     (sp.Derivative(_MIN.symbol, X), X <= _MIN.symbol),
                     (sp.Derivative(_MAX.symbol, X), X >= _MAX.symbol),
                     (sp.Derivative(X, X), True),
@@ -505,9 +514,10 @@ register(
                 "differentiate each piece",
             ),
             Step(
-                sp.Piecewise((0, X <= _MIN.symbol), (0, X >= _MAX.symbol), (1, True)),
+                cases((0, X <= _MIN.symbol), (0, X >= _MAX.symbol), (1, True)),
                 "both kinks take the flat piece",
             ),
+            Step(_HARD_TANH_PRIME, "together: 1 on (a, b), 0 elsewhere"),
         ),
         kinks=(
             Kink(
@@ -632,6 +642,7 @@ def softsign_grad(x):
     return 1.0 / d
 
 
+_SOFTSIGN_PRIME = frac(1, add(1, sp.Abs(X)) ** 2)
 register(
     Spec(
         name="softsign",
@@ -642,18 +653,21 @@ register(
         fn=softsign,
         grad=softsign_grad,
         expr=_SOFTSIGN,
+        display=frac(X, add(1, sp.Abs(X))),
+        display_derivative=_SOFTSIGN_PRIME,
         derivation=(
             Step(
-                sp.Piecewise(
+                cases(
                     (sp.Derivative(1 - 1 / (1 + X), X), X >= 0),
                     (sp.Derivative(1 / (1 - X) - 1, X), True),
                 ),
                 "x/(1 + |x|) = 1 − 1/(1 + x) for x ≥ 0, 1/(1 − x) − 1 for x < 0",
             ),
             Step(
-                sp.Piecewise((1 / (1 + X) ** 2, X >= 0), (1 / (1 - X) ** 2, True)),
+                cases((1 / (1 + X) ** 2, X >= 0), (1 / (1 - X) ** 2, True)),
                 "i.e. 1 / (1 + |x|)²",
             ),
+            Step(_SOFTSIGN_PRIME, "both pieces are 1/(1 + |x|)²"),
         ),
         kinks=(
             Kink(
@@ -767,6 +781,8 @@ register(
         fn=log_sigmoid,
         grad=log_sigmoid_grad,
         expr=sp.log(_sym_sigmoid(X)),
+        display=sp.log(_sym_sigmoid(X)),
+        display_derivative=_sym_sigmoid(-X),
         derivation=(
             Step(sp.Derivative(sp.log(_sym_sigmoid(X)), X), "log of the sigmoid"),
             Step(
@@ -872,6 +888,7 @@ def sparse_sigmoid_grad(x):
     return y
 
 
+_SPARSE_SIGMOID_PRIME = cases((sp.Rational(1, 2), between(-1, X, 1)), (0, True))
 register(
     Spec(
         name="sparse_sigmoid",
@@ -882,9 +899,11 @@ register(
         fn=sparse_sigmoid,
         grad=sparse_sigmoid_grad,
         expr=sp.Piecewise((0, X <= -1), (1, X >= 1), ((X + 1) / 2, True)),
+        display=clip(frac(add(X, 1), 2), 0, 1),
+        display_derivative=_SPARSE_SIGMOID_PRIME,
         derivation=(
             Step(
-                sp.Piecewise(
+                cases(
                     (sp.Derivative(0, X), X <= -1),
                     (sp.Derivative(1, X), X >= 1),
                     (sp.Derivative((X + 1) / 2, X), True),
@@ -892,9 +911,10 @@ register(
                 "differentiate each piece",
             ),
             Step(
-                sp.Piecewise((0, X <= -1), (0, X >= 1), (sp.Rational(1, 2), True)),
+                cases((0, X <= -1), (0, X >= 1), (sp.Rational(1, 2), True)),
                 "both kinks take the flat piece",
             ),
+            Step(_SPARSE_SIGMOID_PRIME, "together: 1/2 on (−1, 1), 0 elsewhere"),
         ),
         kinks=(
             Kink(-1.0, 0.0, "f′(−1) = 0 (the flat piece), as in PyTorch-style hardtanh."),

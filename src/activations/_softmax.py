@@ -27,7 +27,8 @@ import numpy as np
 import sympy as sp
 
 from ._array import _finish, as_real_array, check_axis
-from ._spec import Framework, Naive, Paper, Properties, Spec, Step, register
+from ._spec import Framework, Naive, Paper, Properties, Spec, Step, Term, register
+from ._symbolic import add, cases, delta, frac, mul, pos, softmax_at
 
 __all__ = ["entmax15", "log_softmax", "softmax", "softmin", "sparsemax"]
 
@@ -558,6 +559,13 @@ _SUM = sp.Sum(sp.exp(_XB[_J]), (_J, 1, _N))
 _SOFTMAX_EXPR = sp.exp(_XB[_I]) / _SUM
 _S = sp.IndexedBase("s", real=True)
 _TAU = sp.Symbol(r"\tau", real=True)
+_F = sp.IndexedBase("f", real=True)  # the outputs, in the displayed derivatives
+_ROW_LHS = ("f(x)_{i}", r"\frac{\partial f_{i}}{\partial x_{k}}")
+_ROW_TERMS = (
+    Term(_I, "the index of an output entry, from 1 to n"),
+    Term(_K, "the index of the input entry the output is differentiated by"),
+    Term(_N, "the length of the row: the size of x along `axis`"),
+)
 
 _AXIS_NOTE = (
     "`dim` has no default: calling `F.softmax(x)` without it is deprecated and "
@@ -606,6 +614,10 @@ register(
         vjp=softmax_vjp,
         elementwise=False,
         expr=_SOFTMAX_EXPR,
+        display=frac(sp.exp(_XB[_I]), sp.Sum(sp.exp(_XB[_J]), (_J, 1, _N))),
+        display_derivative=mul(_F[_I], add(delta(_I, _K), -_F[_K])),
+        display_lhs=_ROW_LHS,
+        terms=_ROW_TERMS,
         derivation=(
             Step(sp.Derivative(_SOFTMAX_EXPR, _XB[_K]), r"differentiate $s_i$ by $x_k$"),
             Step(
@@ -692,6 +704,10 @@ register(
         vjp=log_softmax_vjp,
         elementwise=False,
         expr=_LOG_EXPR,
+        display=add(_XB[_I], -sp.log(sp.Sum(sp.exp(_XB[_J]), (_J, 1, _N)))),
+        display_derivative=add(delta(_I, _K), -softmax_at(_K)),
+        display_lhs=_ROW_LHS,
+        terms=_ROW_TERMS,
         derivation=(
             Step(sp.Derivative(_LOG_EXPR, _XB[_K]), r"differentiate by $x_k$"),
             Step(
@@ -757,6 +773,10 @@ register(
         vjp=softmin_vjp,
         elementwise=False,
         expr=_SOFTMIN_EXPR,
+        display=frac(sp.exp(-_XB[_I]), sp.Sum(sp.exp(-_XB[_J]), (_J, 1, _N))),
+        display_derivative=mul(_F[_I], add(_F[_K], -delta(_I, _K))),
+        display_lhs=_ROW_LHS,
+        terms=_ROW_TERMS,
         derivation=(
             Step(sp.Derivative(_SOFTMIN_EXPR, _XB[_K]), r"differentiate by $x_k$"),
             Step(
@@ -814,9 +834,32 @@ register(
             (sp.Add(_XB[_I], -_TAU, evaluate=False), _XB[_I] > _TAU),
             (0, True),
         ),
+        display=pos(add(_XB[_I], -_TAU)),
+        display_derivative=mul(
+            _S[_I], add(delta(_I, _K), -frac(_S[_K], sp.Sum(_S[_J], (_J, 1, _N))))
+        ),
+        display_lhs=_ROW_LHS,
+        terms=(
+            *_ROW_TERMS,
+            Term(
+                _TAU,
+                "the threshold that makes the outputs sum to 1 (unique; computed by "
+                "sorting the row)",
+                sp.Eq(sp.Sum(pos(add(_XB[_J], -_TAU)), (_J, 1, _N)), 1, evaluate=False),
+            ),
+            Term(
+                _S,
+                "the indicator of the support: 1 where the output is positive, 0 elsewhere",
+                sp.Eq(
+                    _S[_J],
+                    sp.Piecewise((1, _XB[_J] > _TAU), (0, True), evaluate=False),
+                    evaluate=False,
+                ),
+            ),
+        ),
         derivation=(
             Step(
-                sp.Piecewise(
+                cases(
                     (
                         sp.Add(
                             sp.KroneckerDelta(_I, _K),
@@ -903,9 +946,31 @@ register(
         vjp=entmax15_vjp,
         elementwise=False,
         expr=sp.Piecewise((_U**2, _XB[_I] / 2 > _TAU), (0, True)),
+        display=pos(add(frac(_XB[_I], 2), -_TAU)) ** 2,
+        display_derivative=mul(
+            sp.sqrt(_F[_I]),
+            add(
+                delta(_I, _K),
+                -frac(sp.sqrt(_F[_K]), sp.Sum(sp.sqrt(_F[_J]), (_J, 1, _N))),
+            ),
+        ),
+        display_lhs=_ROW_LHS,
+        terms=(
+            *_ROW_TERMS,
+            Term(
+                _TAU,
+                "the threshold that makes the outputs sum to 1 (unique; computed by "
+                "sorting the row)",
+                sp.Eq(
+                    sp.Sum(pos(add(frac(_XB[_J], 2), -_TAU)) ** 2, (_J, 1, _N)),
+                    1,
+                    evaluate=False,
+                ),
+            ),
+        ),
         derivation=(
             Step(
-                sp.Piecewise(
+                cases(
                     (
                         sp.Mul(
                             sp.Symbol("u_i"),

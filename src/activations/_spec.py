@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import sympy as sp
 
-from ._symbolic import X, to_latex
+from ._symbolic import X, named_functions, to_latex
 
 Monotonic = Literal["increasing", "non-decreasing", "decreasing", "no"]
 Smoothness = Literal["discontinuous", "C0", "C1", "C2", "Cinf"]
@@ -140,11 +140,43 @@ class Naive:
 
 @dataclass(frozen=True)
 class Variant:
-    """A non-default mode selected by a string parameter (GELU's ``approximate="tanh"``)."""
+    """A non-default mode selected by a string parameter (GELU's ``approximate="tanh"``).
+
+    ``display`` is its formula as a textbook prints it, like :attr:`Spec.display`.
+    """
 
     label: str
     kwargs: Mapping[str, Any]
     expr: sp.Expr
+    display: sp.Expr | None = None
+
+
+@dataclass(frozen=True)
+class Term:
+    """A symbol of the displayed formulas that is neither x nor a parameter.
+
+    ``symbol`` is the SymPy object as it appears in the display forms (τ, the halves
+    a and b, the SELU constants, an index).  The page lists it under the formula with
+    ``meaning`` and, where given, ``definition``: a SymPy relation printed after it
+    (the equation τ solves).  ``value`` is what the symbol equals where the catalog's
+    expression fixes it (RReLU's random slope is (l + u)/2 in evaluation mode): the
+    tests substitute it to prove a display form equal to ``expr``.
+    """
+
+    symbol: sp.Basic
+    meaning: str
+    definition: sp.Basic | None = None
+    value: sp.Expr | None = None
+
+
+class Meaning(NamedTuple):
+    """One entry of the list under a formula: a symbol and what it means."""
+
+    key: Any  # the parameter's or term's SymPy symbol, or a named function's class
+    symbol: str  # LaTeX of the symbol alone
+    text: str  # what it is, in words
+    definition: str = ""  # LaTeX: its defining equation or its value, where it has one
+    param: Param | None = None  # the parameter it is, with its default
 
 
 @dataclass(frozen=True)
@@ -175,6 +207,16 @@ class Spec:
     variants: tuple[Variant, ...] = ()
     elementwise: bool = True
     notes: str = ""  # Markdown: why the implementation is written the way it is
+    # How the formulas are displayed: f and f′ as a textbook prints them, unevaluated
+    # expressions (see _symbolic: cases, clip, frac …) that tests/test_display.py
+    # proves equal to ``expr`` and to its derivative.
+    display: sp.Expr | None = None
+    display_derivative: sp.Expr | None = None
+    # Left-hand sides of the displayed f and f′ (functions of a row index them).
+    display_lhs: tuple[str, str] = ("f(x)", "f'(x)")
+    # More labelled forms of f, each equal to ``expr`` (RReLU in evaluation mode).
+    display_also: tuple[tuple[str, sp.Expr], ...] = ()
+    terms: tuple[Term, ...] = ()
 
     @property
     def params(self) -> dict[str, Any]:
@@ -192,14 +234,66 @@ class Spec:
 
     @property
     def formula(self) -> str:
-        """LaTeX of f, printed from :attr:`expr`."""
-        return to_latex(self.expr, self.latex_names)
+        """LaTeX of f as a textbook prints it, from :attr:`display` (or :attr:`expr`)."""
+        return to_latex(self.expr if self.display is None else self.display, self.latex_names)
 
     @property
     def derivative(self) -> str:
-        """LaTeX of f′, printed from the last derivation step (or from ``diff(expr)``)."""
-        last = self.derivation[-1].expr if self.derivation else self.derivative_expr
+        """LaTeX of f′, printed from :attr:`display_derivative` (or the last derivation
+        step, or ``diff(expr)``)."""
+        last = self.display_derivative
+        if last is None:
+            last = self.derivation[-1].expr if self.derivation else self.derivative_expr
         return to_latex(last, self.latex_names)
+
+    @property
+    def displayed(self) -> list[sp.Basic]:
+        """Every expression shown in the formula block: f, f′, the other forms of f
+        and the variants."""
+        shown = [self.expr if self.display is None else self.display]
+        if self.display_derivative is not None:
+            shown.append(self.display_derivative)
+        shown += [form for _, form in self.display_also]
+        shown += [v.expr if v.display is None else v.display for v in self.variants]
+        shown += [grad for _, grad in self.learnable_gradients]
+        return shown
+
+    @property
+    def learnable_gradients(self) -> list[tuple[Param, sp.Expr]]:
+        """∂f/∂p for each learnable parameter p with a gradient function."""
+        return [
+            (p, sp.diff(self.expr, p.symbol))
+            for p in self.parameters
+            if p.learnable and p.name in self.param_grads
+        ]
+
+    @property
+    def where(self) -> list[Meaning]:
+        """What every symbol of the displayed formulas means, for the list under them:
+        the parameters, the spec's :attr:`terms` and the named functions (σ, Φ, clip …)
+        that the formulas, or the definitions of those functions, use."""
+        shown = self.displayed
+        used = set().union(*(e.free_symbols for e in shown))
+        items = [
+            Meaning(p.symbol, p.latex or to_latex(p.symbol), p.description, param=p)
+            for p in self.parameters
+            if p.symbol in used
+        ]
+        for term in self.terms:
+            if any(e.has(term.symbol) for e in shown):
+                symbol = to_latex(term.symbol, self.latex_names)
+                if term.definition is not None:
+                    definition = to_latex(term.definition, self.latex_names)
+                elif term.symbol.is_number:
+                    definition = rf"{symbol} \approx {float(term.symbol)!r}"
+                else:
+                    definition = ""
+                items.append(Meaning(term.symbol, symbol, term.meaning, definition))
+        for fn in named_functions(*shown):
+            equation = fn.definition()
+            definition = "" if equation is None else to_latex(sp.Eq(*equation, evaluate=False))
+            items.append(Meaning(fn, fn.head, fn.meaning, definition))
+        return items
 
     @property
     def derivation_latex(self) -> list[tuple[str, str]]:
