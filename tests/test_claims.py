@@ -680,3 +680,61 @@ def test_jax_tanh_gelu_returns_zero_in_the_tail():
         assert np.asarray(jax.nn.gelu(x)).tolist() == [0.0, 0.0]  # default: tanh form
         exact = np.asarray(jax.nn.gelu(x, approximate=False))
     assert exact == pytest.approx(act.gelu(x), rel=1e-12)
+
+
+def test_pytorch_float32_gelu_returns_zero_at_minus_6():
+    """CPU float32: 0 at −6 (GELU(−6) ≈ −5.9e-9 is a normal float32), not at −5."""
+    torch = pytest.importorskip("torch")
+    x = torch.tensor([-5.0, -6.0], dtype=torch.float32)
+    near, far = torch.nn.functional.gelu(x).tolist()
+    assert near != 0.0 and far == 0.0
+    truth = float(mpmath.mpf(-6) * mpmath.ncdf(-6))
+    assert abs(truth) > np.finfo(np.float32).tiny
+    assert float(act.gelu(np.float32(-6.0))) == pytest.approx(truth, rel=1e-6)
+
+
+def test_pytorch_bfloat16_gelu_is_the_float32_result_rounded_once():
+    torch = pytest.importorskip("torch")
+    x = torch.linspace(-8.0, 8.0, 20_001).to(torch.bfloat16)
+    gelu = torch.nn.functional.gelu
+    assert torch.equal(gelu(x), gelu(x.float()).to(torch.bfloat16))
+
+
+@pytest.mark.parametrize("framework", ["torch", "jax"])
+def test_pytorch_and_jax_sigmoid_round_to_one_where_the_catalog_does(framework):
+    """1/(1 + e^{−x}) is exactly 1 once 1 + e^{−x} rounds to 1: from ln 2^53 in float64, before
+    a correctly rounded σ would be (ln 2^54). The peers' σ switches at the catalog's input."""
+    from activations.properties import rounding
+
+    thresholds = {r.dtype: r.threshold for r in rounding("sigmoid") if r.bound == 1.0}
+    assert thresholds["float64"] == pytest.approx(53 * np.log(2), abs=1e-12)
+    assert thresholds["float32"] == pytest.approx(24 * np.log(2), rel=1e-6)
+    lib = pytest.importorskip(framework)
+    for dtype, t in thresholds.items():
+        pair = np.array([np.nextafter(t, 0.0, dtype=dtype), t], dtype=dtype)
+        if framework == "torch":
+            got = lib.sigmoid(lib.from_numpy(pair)).numpy()
+        else:
+            with lib.enable_x64(True):
+                got = np.asarray(lib.nn.sigmoid(pair))
+        assert got.dtype == pair.dtype
+        assert got[0] < 1.0 and got[1] == 1.0, (dtype, got)
+    with mpmath.workdps(50):  # a correctly rounded σ is still below 1 there
+        assert float(1 / (1 + mpmath.exp(-mpmath.mpf(thresholds["float64"])))) < 1.0
+
+
+def test_pytorch_bce_loss_clamps_the_log_and_the_sigmoid_gradient_is_zero():
+    """A saturated σ: BCELoss gives 100 (wrong) and 0 (right) instead of inf and NaN, and no
+    gradient reaches the logit; the loss on the logit stays finite and keeps its gradient."""
+    torch = pytest.importorskip("torch")
+    bce = torch.nn.functional.binary_cross_entropy
+    one = torch.tensor([1.0, 1.0])
+    assert bce(one, torch.tensor([0.0, 1.0]), reduction="none").tolist() == [100.0, 0.0]
+    z = torch.tensor([40.0], dtype=torch.float64, requires_grad=True)
+    loss = bce(torch.sigmoid(z), torch.zeros(1, dtype=torch.float64))
+    loss.backward()
+    assert loss.item() == 100.0 and z.grad.item() == 0.0
+    z.grad = None
+    loss = torch.nn.functional.binary_cross_entropy_with_logits(z, torch.zeros(1, dtype=z.dtype))
+    loss.backward()
+    assert loss.item() == pytest.approx(40.0, rel=1e-15) and z.grad.item() == 1.0

@@ -2,8 +2,9 @@
 
 Every question opens with a short answer (the paragraph marked ``{ .answer-short }``) of at
 most three sentences and about 60 words; the seven questions of the cheatsheet source are
-there and marked; the questions a 2026 interviewer asks are there. The page's numbers are
-checked elsewhere: its snippets by the doctest run, its longer claims in test_claims.py.
+there and marked; the questions a 2026 interviewer asks are there; the property words are
+the glossary's. The page's numbers are checked elsewhere: its snippets by the doctest run, its
+longer claims in test_claims.py.
 """
 
 from __future__ import annotations
@@ -134,3 +135,12 @@ def test_the_questions_a_2026_interviewer_asks_are_present(topic, words):
 def test_the_practice_mode_has_its_anchor_on_the_page():
     text = PAGE.read_text(encoding="utf-8")
     assert text.count('id="atlas-practice"') == 1
+
+
+def test_the_property_words_are_the_glossarys():
+    """One definition per word: the page links to the glossary's and writes none of its own."""
+    text = PAGE.read_text(encoding="utf-8")
+    for anchor in ("zero-centred", "dead-units", "saturating"):
+        assert f"(glossary.md#{anchor})" in text, anchor
+    own = re.compile(r"\*\*(?:zero-centred|dead units?|saturating)\*\*\s*:", re.I)
+    assert not own.search(text), own.search(text)
