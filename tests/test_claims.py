@@ -93,13 +93,25 @@ def test_tanh_grad_falls_below_sigmoid_grad_beyond_1_66():
 
 
 def test_he_initialisation_factor_two():
-    """E[ReLU(z)²] = Var(z)/2 for z ~ N(0, σ²): ReLU halves the second moment, He's gain √2."""
-    relu = act.relu
-    with mpmath.workdps(20):
-        m2 = mpmath.quad(
-            lambda z: float(relu(float(z))) ** 2 * mpmath.npdf(z), [-mpmath.inf, 0, mpmath.inf]
-        )
-    assert float(m2) == pytest.approx(0.5, abs=1e-12)
+    """E[ReLU(z)²] = Var(z)/2 for z symmetric about 0 (He et al. 2015, §2.2): ReLU halves
+    the second moment, hence He's gain √2. Not for a z with a non-zero mean."""
+
+    def second_moment(density, lo, hi):
+        with mpmath.workdps(20):
+            return float(
+                mpmath.quad(lambda z: float(act.relu(float(z))) ** 2 * density(z), [lo, 0, hi])
+            )
+
+    inf = mpmath.inf
+    assert second_moment(mpmath.npdf, -inf, inf) == pytest.approx(0.5, abs=1e-12)  # N(0, 1)
+    assert second_moment(lambda z: mpmath.npdf(z, 0, 3), -inf, inf) == pytest.approx(4.5, rel=1e-12)
+    assert second_moment(lambda z: mpmath.mpf(1) / 2, -1, 1) == pytest.approx(
+        1 / 6, rel=1e-12
+    )  # U(−1, 1): Var 1/3
+    # z ~ N(1, 1) has Var(z) = 1, but E[ReLU(z)²] = 2Φ(1) + φ(1) ≈ 1.92, not 1/2.
+    shifted = second_moment(lambda z: mpmath.npdf(z, 1, 1), -inf, inf)
+    assert shifted == pytest.approx(float(2 * mpmath.ncdf(1) + mpmath.npdf(1)), rel=1e-12)
+    assert shifted > 1.9
 
 
 def test_relu_network_represents_abs():
@@ -108,6 +120,9 @@ def test_relu_network_represents_abs():
 
 
 def test_leaky_relu_defaults_disagree_between_frameworks():
+    """The catalog's table of framework defaults (what the pages render) lists 0.01 for
+    PyTorch and JAX and another value for Keras; the frameworks themselves are checked in
+    the framework tests below."""
     slopes = {
         (fw.framework, fw.name): fw.defaults.get("negative_slope")
         for fw in act.get("leaky_relu").frameworks
@@ -144,14 +159,10 @@ def test_elu_floor_is_minus_alpha(alpha):
     assert np.all(act.elu(np.linspace(-30, 0, 301), alpha=alpha) > -alpha)
 
 
-def test_source_elu_capped_at_minus_one_is_wrong():
-    """002: "the output of the ELU will be capped at −1". Only when α = 1."""
-    assert act.elu(-np.inf, alpha=2.0) == -2.0
-    assert act.elu(-np.inf, alpha=0.5) == -0.5
-
-
 def test_source_elu_derivative_is_f_plus_alpha():
-    """002's derivation f′(x) = f(x) + α for x ≤ 0 is right."""
+    """002's derivation f′(x) = f(x) + α for x ≤ 0 is right (at x = 0 as the left
+    derivative, which is the catalog's convention there; ELU is differentiable at 0 only
+    for α = 1)."""
     spec = act.get("elu")
     x = np.linspace(-20, 0, 2001)
     for alpha in (0.5, 1.0, 2.0):
@@ -270,6 +281,9 @@ def test_gelu_is_not_x_sigmoid_1_702x():
 
 
 def test_gelu_default_approximation_differs_between_frameworks():
+    """The catalog's table of framework defaults: exact for PyTorch, the tanh form for JAX
+    (the frameworks themselves: test_pytorch_gelu_defaults_to_the_exact_form and
+    test_jax_gelu_defaults_to_tanh_and_leaky_relu_gradient_at_zero_is_one)."""
     approx = {fw.framework: fw.defaults.get("approximate") for fw in act.get("gelu").frameworks}
     assert act.get("gelu").params["approximate"] == "none"
     assert approx["PyTorch"] in ("none", False)
@@ -336,6 +350,20 @@ def test_log_softmax_keeps_what_log_of_softmax_loses():
 def test_softmin_is_softmax_of_the_negation():
     x = _rng().normal(size=(4, 9))
     assert np.allclose(act.softmin(x), act.softmax(-x), rtol=1e-15, atol=0)
+
+
+def test_softmax_range_is_the_open_unit_interval_for_rows_of_two_or_more():
+    """Mathematically every entry lies in (0, 1) and approaches both ends; a one-entry row
+    gives exactly 1. In float64 an entry rounds to 0 or 1 once the gap is large enough."""
+    x = _rng().normal(size=(200, 5)) * 10
+    p = act.softmax(x)
+    assert np.all((p > 0) & (p < 1))
+    for gap in (5.0, 20.0, 35.0):
+        small, big = act.softmax(np.array([0.0, gap]))
+        assert 0 < small < 1 and 0 < big < 1
+        assert float(small) == pytest.approx(float(1 / (1 + mpmath.exp(gap))), rel=1e-14)
+    assert act.softmax(np.array([2.5])).tolist() == [1.0]
+    assert act.softmax(np.array([0.0, -800.0])).tolist() == [1.0, 0.0]  # rounding, not the range
 
 
 def test_sparsemax_returns_exact_zeros_and_sums_to_one():
@@ -425,17 +453,55 @@ def test_log_sigmoid_is_minus_softplus_of_minus_x():
 # --- claims of the source documents -----------------------------------------------------
 
 
-def test_source_sigmoid_is_not_steep():
-    """002: between −2 and 2 "small changes in x bring about large changes in y"; |Δy| ≤ |Δx|/4."""
-    x = np.linspace(-2, 2, 4001)
-    slope = np.abs(np.diff(act.sigmoid(x)) / np.diff(x))
-    assert slope.max() <= 0.25
+def test_source_sigmoid_is_steep_only_next_to_its_flat_tails():
+    """002: between −2 and 2 the sigmoid is "very steep", "small changes in x bring about
+    large changes in y". Steep relative to its tails: [−2, 2] holds about three quarters of
+    its range and its slope there is at least σ′(2) ≈ 0.105, against below σ′(5) ≈ 0.0066
+    for |x| > 5. But |Δy| ≤ |Δx|/4 everywhere: no small change in x is amplified."""
+    grad = act.get("sigmoid").grad
+    inside = np.linspace(-2, 2, 4001)
+    assert act.sigmoid(2.0) - act.sigmoid(-2.0) > 0.76
+    assert grad(inside).min() == pytest.approx(0.1049935854035065, rel=1e-14)  # σ′(±2)
+    tails = np.concatenate([np.linspace(-30, -5.001, 2000), np.linspace(5.001, 30, 2000)])
+    assert grad(tails).max() < grad(5.0) < 0.0067
+    secant = np.abs(np.diff(act.sigmoid(inside)) / np.diff(inside))
+    assert secant.max() <= 0.25
 
 
-def test_source_relu_can_not_amplify_a_backpropagated_gradient():
-    """003: ReLU "can explode gradients". ReLU′ ∈ {0, 1}: growth comes from the weights."""
-    g = act.get("relu").grad(GRID)
-    assert set(np.unique(g)) == {0.0, 1.0}
+def _weight_gradients_of_a_deep_network(name: str, unit_normal_weights: bool):
+    """‖∂L/∂W_l‖ for the 30 hidden layers and the last hidden layer's output, for the
+    network of the vanishing-gradients notebook (30 × 64 units, a batch of 256, seed 7)
+    at its standard initialisation or with every weight drawn from N(0, 1)."""
+    from activations import nn
+
+    depth, width, batch = 30, 64, 256
+    rng = np.random.default_rng(7)
+    x = rng.normal(size=(batch, width))
+    y = rng.integers(0, 10, size=batch)
+    model = nn.MLP([width] + [width] * depth + [10], name, seed=7)
+    if unit_normal_weights:
+        for w in model.weights:
+            w[:] = rng.normal(0.0, 1.0, size=w.shape)
+    _, grad = nn.softmax_cross_entropy(model.forward(x), y)
+    return nn.grad_norms(model.backward(grad))[:-1], model.cache[-2][2]
+
+
+def test_source_relu_can_explode_gradients_when_the_weights_are_too_large():
+    """003: ReLU "can explode gradients in some cases". Right. ReLU′ ∈ {0, 1}, so the
+    activation never multiplies a backpropagated gradient by more than 1; but it neither
+    saturates nor bounds its output on the active side, so with weights of too large a gain
+    (N(0, 1), no 1/√fan_in scaling) nothing caps the growth: the forward activations grow
+    layer after layer, and every weight gradient ∂L/∂W_l = δ_l a_{l−1}ᵀ grows with them."""
+    assert set(np.unique(act.get("relu").grad(GRID))) == {0.0, 1.0}
+    he, _ = _weight_gradients_of_a_deep_network("relu", unit_normal_weights=False)
+    big, out = _weight_gradients_of_a_deep_network("relu", unit_normal_weights=True)
+    assert big.min() > 1e15 * he.max()
+    assert np.abs(out).max() > 1e20  # ReLU's forward activations are not capped
+    # tanh with the same N(0, 1) weights: outputs stay in (−1, 1), and its largest weight
+    # gradient is many orders of magnitude below ReLU's smallest.
+    tanh_big, tanh_out = _weight_gradients_of_a_deep_network("tanh", unit_normal_weights=True)
+    assert np.abs(tanh_out).max() <= 1.0
+    assert tanh_big.max() < 1e-10 * big.min()
 
 
 def test_source_selu_derivative_is_two_simple_pieces():
@@ -499,6 +565,54 @@ def test_jax_gelu_defaults_to_tanh_and_leaky_relu_gradient_at_zero_is_one():
     assert inspect.signature(jax.nn.leaky_relu).parameters["negative_slope"].default == 0.01
     assert float(jax.grad(jax.nn.leaky_relu)(0.0)) == 1.0
     assert float(jax.grad(jax.nn.relu)(0.0)) == 0.0
+
+
+def test_pytorch_leaky_relu_default_slope_and_gradient_at_zero():
+    """PyTorch: negative_slope 0.01 for the module and the function; at x = 0 the gradient
+    is the slope (JAX returns 1 there: the JAX test above)."""
+    torch = pytest.importorskip("torch")
+    import inspect
+
+    assert torch.nn.LeakyReLU().negative_slope == 0.01
+    assert (
+        inspect.signature(torch.nn.functional.leaky_relu).parameters["negative_slope"].default
+        == 0.01
+    )
+    x = torch.zeros(1, dtype=torch.float64, requires_grad=True)
+    torch.nn.functional.leaky_relu(x).sum().backward()
+    assert x.grad.tolist() == [0.01]
+
+
+def test_pytorch_gelu_defaults_to_the_exact_form():
+    torch = pytest.importorskip("torch")
+    x = np.linspace(-6.0, 6.0, 1201)
+    t = torch.from_numpy(x)
+    assert torch.nn.GELU().approximate == "none"
+    np.testing.assert_allclose(
+        torch.nn.functional.gelu(t).numpy(), act.gelu(x), rtol=1e-13, atol=1e-15
+    )
+    tanh_form = torch.nn.functional.gelu(t, approximate="tanh").numpy()
+    np.testing.assert_allclose(tanh_form, act.gelu(x, approximate="tanh"), rtol=1e-13, atol=1e-15)
+    assert np.abs(tanh_form - act.gelu(x)).max() > 1e-4
+
+
+def test_pytorch_softmax_does_not_overflow_for_large_logits():
+    """A naive exp(x)/Σexp(x) gives NaN here (test_naive_softmax_overflows); PyTorch's
+    softmax does not. Large gaps still round entries to exactly 0 and 1."""
+    torch = pytest.importorskip("torch")
+    big = torch.softmax(torch.tensor([1000.0, 1001.0], dtype=torch.float64), dim=0).numpy()
+    np.testing.assert_allclose(big, act.softmax(np.array([1000.0, 1001.0])), rtol=1e-15)
+    far = torch.softmax(torch.tensor([0.0, -800.0], dtype=torch.float64), dim=0)
+    assert far.tolist() == [1.0, 0.0]
+
+
+def test_jax_softmax_does_not_overflow_for_large_logits():
+    jax = pytest.importorskip("jax")
+    with jax.enable_x64(True):
+        big = np.asarray(jax.nn.softmax(np.array([1000.0, 1001.0])))
+        far = np.asarray(jax.nn.softmax(np.array([0.0, -800.0])))
+    np.testing.assert_allclose(big, act.softmax(np.array([1000.0, 1001.0])), rtol=1e-15)
+    assert far.tolist() == [1.0, 0.0]
 
 
 def test_recorded_pytorch_softplus_is_what_pytorch_computes():
