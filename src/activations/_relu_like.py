@@ -690,7 +690,7 @@ register(
             "Extra parameters; weight decay would pull the slope towards 0 (ReLU), so He et "
             "al. train it without weight decay (§2.1).",
             "The learned slope can become negative or larger than 1, making the activation "
-            "non-monotonic or expansive.",
+            "decreasing for x < 0 (a negative slope) or expansive (a slope above 1).",
             "Frameworks disagree on the initial slope (see the framework tabs).",
         ),
         typical_use="Image-classification CNNs, usually with one slope per channel (He et al., "
