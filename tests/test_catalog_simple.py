@@ -81,18 +81,18 @@ def test_aliases(alias, name):
 
 def test_framework_defaults_record_the_disagreements():
     def defaults(name, param):
-        return {f.framework: f.defaults.get(param) for f in act.get(name).frameworks}
+        return {(f.framework, f.name): f.defaults.get(param) for f in act.get(name).frameworks}
 
-    assert defaults("leaky_relu", "negative_slope") == {
-        "PyTorch": 0.01,
-        "Keras 3": 0.2,
-        "tf.keras 2": 0.3,
-        "JAX": 0.01,
-    }
-    assert defaults("prelu", "weight")["PyTorch"] == 0.25
-    assert defaults("prelu", "weight")["Keras 3"] == 0.0
+    leaky = defaults("leaky_relu", "negative_slope")
+    assert leaky[("Keras 3", "keras.activations.leaky_relu")] == 0.2
+    assert leaky[("Keras 3", "keras.layers.LeakyReLU")] == 0.3
+    assert leaky[("tf.keras 2", "tf.keras.layers.LeakyReLU")] == 0.3
+    assert leaky[("tf.keras 2", "tf.nn.leaky_relu")] == 0.2
+    prelu = defaults("prelu", "weight")
+    assert prelu[("PyTorch", "torch.nn.PReLU")] == 0.25
+    assert prelu[("Keras 3", "keras.layers.PReLU")] == 0.0
     tfk2 = next(f for f in act.get("hard_sigmoid").frameworks if f.framework == "tf.keras 2")
-    assert "0.2" in tfk2.note and "2.5" in tfk2.note
+    assert tfk2.fn is not None and tfk2.source
 
 
 # ------------------------------------------------------------------ NaN and infinities

@@ -263,8 +263,14 @@ def test_gelu_rejects_unknown_approximate(bad):
 def test_gelu_forms_and_framework_defaults():
     spec = act.get("gelu")
     assert spec.params == {"approximate": "none"}
-    defaults = {fw.framework: fw.defaults["approximate"] for fw in spec.frameworks}
-    assert defaults == {"PyTorch": "none", "Keras 3": "none", "tf.keras 2": "none", "JAX": "tanh"}
+    defaults = {fw.name: fw.defaults["approximate"] for fw in spec.frameworks}
+    assert defaults == {
+        "torch.nn.functional.gelu / torch.nn.GELU": "none",
+        "keras.activations.gelu": "none",
+        "keras.ops.gelu": "tanh",
+        "tf.keras.activations.gelu / tf.nn.gelu": "none",
+        "jax.nn.gelu": "tanh",
+    }
     x = np.linspace(-4, 4, 81)
     exact, approx = act.gelu(x), act.gelu(x, approximate="tanh")
     assert 1e-4 < np.max(np.abs(exact - approx)) < 1e-3  # close but not the same function

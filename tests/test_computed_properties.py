@@ -195,11 +195,31 @@ _PROSE_CLAIMS = (
         re.compile(r"(?<!not )(?<!Not )\bzero-centred\b"),
         lambda s: properties.zero_centred(s) is True,
     ),
+    (
+        re.compile(r"\bno zero-gradient region\b", re.I),
+        lambda s: properties.zero_gradient_region(s) == sp.S.EmptySet,
+    ),
+    (
+        re.compile(r"\bsaturat\w* on both sides\b", re.I),
+        lambda s: s.properties.saturation == "both",
+    ),
+    (
+        re.compile(r"\bnon-monotonic\b|\bnot monotonic\b", re.I),
+        lambda s: s.properties.monotonic == "no",
+    ),
 )
 
 
 def _prose(spec) -> list[str]:
-    return [spec.summary, *spec.strengths, *spec.weaknesses, spec.typical_use]
+    return [
+        spec.summary,
+        *spec.strengths,
+        *spec.weaknesses,
+        spec.typical_use,
+        spec.notes,
+        spec.naive.why,
+        *(k.convention for k in spec.kinks),
+    ]
 
 
 @pytest.mark.parametrize("spec", ELEMENTWISE, ids=IDS)

@@ -54,10 +54,22 @@ def test_spec_is_complete(spec):
     assert spec.summary and spec.typical_use and spec.title
     assert spec.strengths and spec.weaknesses
     assert 1800 < spec.year <= 2026
+    for paper in (spec.paper, *spec.popularised_by):
+        if paper is not None:
+            assert paper.url == "" or paper.url.startswith("https://"), paper.url
+            assert paper.year <= 2026
     if spec.paper is not None:
-        assert spec.paper.url.startswith("https://"), spec.paper.url
-        assert spec.paper.year <= 2026
-    assert tuple(f.framework for f in spec.frameworks) == FRAMEWORKS
+        # "Introduced" is the year of the paper cited for the first (or earliest) use.
+        assert spec.paper.year == spec.year, (spec.paper.year, spec.year)
+    for later in spec.popularised_by:
+        assert later.year >= spec.year, later
+    # Each framework once, in tab order; a framework may have several entries (a layer
+    # and a function that differ), kept together.
+    order = [f.framework for f in spec.frameworks]
+    assert tuple(dict.fromkeys(order)) == FRAMEWORKS
+    assert order == sorted(order, key=FRAMEWORKS.index)
+    for name, why in spec.see_also:
+        assert act.get(name).name == name != spec.name and why, name
     for fw in spec.frameworks:
         known = set(spec.params) | (set() if spec.elementwise else {"axis"})
         unknown = set(fw.defaults) - known
@@ -186,6 +198,45 @@ def test_prose_has_no_raw_tex(spec):
         if _PSEUDO_TEX.search(text):
             bad.append(f"{path}: {text!r}")
     assert not bad, "pseudo-TeX in prose:\n" + "\n".join(bad)
+
+
+# Timings and error figures are measured by scripts/benchmark.py and rendered from its
+# JSON, and the textbook formula's errors at chosen inputs are computed from
+# ``Naive.examples``: typed into prose they drift. Versions belong in FRAMEWORK_VERSIONS.
+_TYPED_FIGURES = re.compile(
+    r"\d\s*(?:ms|µs|ns)\b"  # a time: "1.4 ms", "13 ms per 1e6"
+    r"|\d[\d.,eE−+-]*\s*(?:×\s*10\S*\s*)?ULP"  # an error figure: "1.3e8 ULP", "7 ULP"
+    r"|\b\d+(?:\.\d+)?\s*(?:×|x)\s+(?:faster|slower)\b"  # a speed ratio
+    r"|\b(?:PyTorch|JAX|Keras|TensorFlow)\s+\d+\.\d+"  # a version outside its home
+)
+
+
+def _typed_figures(spec) -> list[str]:
+    found = []
+    for path, text in _prose(spec, spec.name):
+        if ".derivation[" in path:
+            continue
+        for match in _TYPED_FIGURES.finditer(re.sub(r"`[^`]*`", "", text)):
+            found.append(f"{path}: {match.group(0)!r}")
+    return found
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=IDS)
+def test_prose_has_no_typed_timing_error_figure_or_version(spec):
+    assert not _typed_figures(spec), "\n".join(_typed_figures(spec))
+
+
+def test_typed_figure_check_can_fail():
+    for text in (
+        "f 1.4 / 4.1 ms against 4.8 ms",
+        "about 1.3e8 ULP off",
+        "float32 roundings reach 7 ULP",
+        "several times slower, 3x slower",
+        "the gradient at 0 is 0 in PyTorch 2.13",
+    ):
+        assert _TYPED_FIGURES.search(text), text
+    for text in ("σ′ ≤ 1/4", "x ≈ −37 in float64", "ms.", "MobileNetV3 §5.2", "1e−20"):
+        assert not _TYPED_FIGURES.search(text), text
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=IDS)

@@ -324,11 +324,32 @@ def _fake(name: str, **kw) -> act.Spec:
 def test_framework_disagreements_are_computed():
     found = dict(defaults.disagreements(_fake("fake")))
     assert set(found) == {"slope", "cutoff"}  # Keras 0.3 ≠ 0.1; JAX adds a cutoff
-    assert found["slope"] == {"PyTorch": 0.1, "Keras 3": 0.3, "JAX": None}
+    assert found["slope"] == {
+        "PyTorch": [("torch.fake", 0.1)],
+        "Keras 3": [("keras.fake", 0.3)],
+        "JAX": [("jax.fake", None)],
+    }
     agree = _fake("agree", frameworks=(act.Framework("PyTorch", "t", {"slope": 0.1}),))
     assert defaults.disagreements(agree) == []
     tab = pages._framework_tab(_fake("fake"), _fake("fake").frameworks[1])
     assert '!!! warning "Keras 3 default differs"' in tab and "`0.3`" in tab
+
+
+def test_a_layer_and_a_function_that_disagree_are_both_shown():
+    two = _fake(
+        "two",
+        frameworks=(
+            act.Framework("Keras 3", "keras.activations.fake", {"slope": 0.2}),
+            act.Framework("Keras 3", "keras.layers.Fake", {"slope": 0.3}),
+        ),
+    )
+    ((key, stated),) = defaults.disagreements(two)
+    assert stated == {"Keras 3": [("keras.activations.fake", 0.2), ("keras.layers.Fake", 0.3)]}
+    cell = defaults._cell(two, key, "Keras 3", stated)
+    assert "keras.activations.fake" in cell and "keras.layers.Fake" in cell
+    page = pages._frameworks(two)
+    assert page.count('!!! warning "Keras 3 default differs"') == 2
+    assert act.FRAMEWORK_VERSIONS["Keras 3"].label in page
 
 
 def test_row_functions_get_a_vjp_snippet_and_no_derivative_curve():

@@ -53,9 +53,14 @@ def our_defaults(spec: act.Spec) -> dict[str, Any]:
     return out
 
 
-def equivalents(spec: act.Spec) -> dict[str, act.Framework]:
-    """The frameworks that have this function (a name of '—' or '' means none)."""
-    return {f.framework: f for f in spec.frameworks if f.name.strip() not in {"", "—", "-"}}
+def equivalents(spec: act.Spec) -> dict[str, tuple[act.Framework, ...]]:
+    """The frameworks that have this function (a name of '—' or '' means none), each
+    with its entries: a layer and a function of one framework may differ."""
+    out: dict[str, tuple[act.Framework, ...]] = {}
+    for f in spec.frameworks:
+        if f.name.strip() not in {"", "—", "-"}:
+            out[f.framework] = (*out.get(f.framework, ()), f)
+    return out
 
 
 def family_of(slug: str) -> act.Family:
@@ -271,11 +276,11 @@ def indent(text: str, by: int = 4) -> str:
     return "\n".join(pad + line if line.strip() else "" for line in text.splitlines()) + "\n"
 
 
-def paper_text(spec: act.Spec) -> str:
-    p = spec.paper
-    if p is None:
-        return f"No single original paper; in use since {spec.year}."
-    return f"{p.authors}. *{p.title}*. {p.venue}, {p.year}. <{p.url}>"
+def paper_text(p: act.Paper) -> str:
+    """A reference as the pages print it: authors, title, venue, year, where, link."""
+    where = f", {p.where}" if p.where else ""
+    link = f" <{p.url}>" if p.url else ""
+    return f"{p.authors}. *{p.title}*. {p.venue}, {p.year}{where}.{link}"
 
 
 # ---------------------------------------------------------------- benchmark

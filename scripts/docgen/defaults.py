@@ -30,18 +30,23 @@ PAGE = "framework-defaults.md"
 PROBE = np.linspace(-30.0, 30.0, 60001)  # 0.001 apart: finds cut-offs such as x > 20
 
 
-def disagreements(spec: act.Spec) -> list[tuple[str, dict[str, Any]]]:
-    """``[(parameter, {framework: stated default})]`` for every parameter on which
-    at least one framework disagrees with this library."""
+def disagreements(spec: act.Spec) -> list[tuple[str, dict[str, list[tuple[str, Any]]]]]:
+    """``[(parameter, {framework: [(API name, stated default), ...]})]`` for every
+    parameter on which at least one framework entry disagrees with this library (a
+    framework may have several entries: a layer and a function that differ)."""
     ours = our_defaults(spec)
-    frameworks = equivalents(spec).values()
-    keys = list(dict.fromkeys([*spec.params, *(k for f in frameworks for k in f.defaults)]))
+    entries = [f for group in equivalents(spec).values() for f in group]
+    keys = list(dict.fromkeys([*spec.params, *(k for f in entries for k in f.defaults)]))
     found = []
     for key in keys:
-        stated = {f.framework: f.defaults[key] for f in frameworks if key in f.defaults}
+        stated: dict[str, list[tuple[str, Any]]] = {}
+        for f in entries:
+            if key in f.defaults:
+                stated.setdefault(f.framework, []).append((f.name, f.defaults[key]))
         differs = any(
             v is not None and (key not in ours or not same_value(v, ours[key]))
-            for v in stated.values()
+            for values in stated.values()
+            for _, v in values
         )
         if differs:
             found.append((key, stated))
@@ -108,12 +113,30 @@ def _cell(spec: act.Spec, key: str, framework: str, stated: dict[str, Any]) -> s
         return "no equivalent"
     if framework not in stated:
         return "—"
-    value = stated[framework]
-    if value is None:
-        return "none"
-    text = f"`{fmt_value(value)}`"
     ours = our_defaults(spec)
-    return f"**{text}**" if key not in ours or not same_value(value, ours[key]) else text
+
+    def shown(value: Any) -> str:
+        if value is None:
+            return "none"
+        text = f"`{fmt_value(value)}`"
+        return f"**{text}**" if key not in ours or not same_value(value, ours[key]) else text
+
+    values = stated[framework]
+    if len({fmt_value(v) for _, v in values}) == 1:
+        return shown(values[0][1])
+    return " · ".join(f"{shown(v)} (`{name.split(' / ')[0]}`)" for name, v in values)
+
+
+def _versions() -> list[str]:
+    return [
+        "## Versions\n",
+        *(
+            f"- **{name}** — {act.FRAMEWORK_VERSIONS[name].label}. "
+            f"{act.FRAMEWORK_VERSIONS[name].note}"
+            for name in FRAMEWORKS
+        ),
+        "",
+    ]
 
 
 def render() -> str:
@@ -141,7 +164,9 @@ def render() -> str:
         "approximation) that changes the result. This table is computed from the "
         "catalog: a row appears wherever a framework's default differs from this "
         "library's (differing values in bold). 'none' means the framework has no such "
-        "parameter or no default for it; '—' means the catalog states none.\n",
+        "parameter or no default for it; '—' means the catalog states none. Where a "
+        "layer and a function of one framework disagree, the cell gives both.\n",
+        *_versions(),
     ]
     if rows:
         parts.append(
@@ -156,8 +181,10 @@ def render() -> str:
         parts.append("## What the frameworks say\n")
         for spec in noted:
             items = [
-                f"- **{f.framework}** `{f.name}`" + (f": {f.note}" if f.note else "")
-                for f in equivalents(spec).values()
+                f"- **{act.FRAMEWORK_VERSIONS[f.framework].label}** `{f.name}`"
+                + (f": {f.note}" if f.note else "")
+                for group in equivalents(spec).values()
+                for f in group
             ]
             parts.append(
                 f"### {spec.title}\n\n" + "\n".join(items) + "\n\n"

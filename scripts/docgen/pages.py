@@ -7,14 +7,17 @@ pytest), every plot comes from :mod:`docgen.plots`.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
 
 import activations as act
 from activations._symbolic import to_latex
+from activations.reference import reference, ulp_error
 
 from . import glossary, header
+from .accuracy import textbook_function
 from .common import (
     FRAMEWORKS,
     MONOTONIC,
@@ -70,12 +73,29 @@ def param_latex(spec: act.Spec, name: str) -> str:
 # ---------------------------------------------------------------- sections
 
 
+def short_authors(paper: act.Paper) -> str:
+    """ "Fukushima", "Nair & Hinton", "Glorot et al.": surnames as a citation gives them."""
+    names = [a.strip().split(" ")[-1] for a in paper.authors.split(",") if a.strip()]
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        return f"{names[0]} & {names[1]}"
+    return f"{names[0]} et al."
+
+
 def _heading(spec: act.Spec, source: str) -> str:
     family = family_of(spec.family)
     facts = [f"Family: [{family.title}]({rel(family_page_path(family.slug), source)})"]
     if spec.aliases:
         facts.append("Also called: " + ", ".join(f"`{a}`" for a in spec.aliases))
-    facts.append(f"Introduced: {spec.year}")
+    who = f" ({short_authors(spec.paper)})" if spec.paper else ""
+    label = "Introduced" if spec.first_use_known else "In use by"
+    facts.append(f"{label}: [{spec.year}{who}](#{HISTORY_ANCHOR})")
+    if spec.popularised_by:
+        facts.append(
+            "Popularised by: "
+            + ", ".join(f"{short_authors(p)} ({p.year})" for p in spec.popularised_by)
+        )
     return f"# {spec.title}\n\n{spec.summary}\n\n" + " · ".join(facts) + "\n"
 
 
@@ -155,6 +175,7 @@ def _derivation(spec: act.Spec) -> str:
 def _kinks(spec: act.Spec) -> str:
     if not spec.kinks:
         return ""
+    peers = [f for f in FRAMEWORKS if any(f in k.frameworks for k in spec.kinks)]
     rows = []
     for kink in spec.kinks:
         returned = float(np.asarray(spec.grad(kink.at, **spec.params))) if spec.grad else None
@@ -162,13 +183,23 @@ def _kinks(spec: act.Spec) -> str:
             (
                 fmt_number(kink.at),
                 "—" if returned is None else fmt_number(returned),
+                *(fmt_number(kink.frameworks[f]) if f in kink.frameworks else "—" for f in peers),
                 kink.convention,
             )
         )
+    versions = ", ".join(act.FRAMEWORK_VERSIONS[f].label for f in peers)
+    theirs = (
+        f" The framework columns are what each framework's automatic differentiation "
+        f"returns there ({versions}; Keras on its JAX backend), checked by the test suite "
+        "when the framework is installed."
+        if peers
+        else ""
+    )
     return (
         "## Convention at the kinks\n\n"
         "f is not differentiable at these points; `grad` returns a fixed value there "
-        "(computed by calling it):\n\n" + table(("x", "grad(x)", "convention"), rows, "rrl")
+        f"(computed by calling it).{theirs}\n\n"
+        + table(("x", "grad(x)", *peers, "convention"), rows, "rr" + "r" * len(peers) + "l")
     )
 
 
@@ -271,10 +302,85 @@ def _why(spec: act.Spec) -> str:
         out.append("```python\n" + "\n".join(code) + "\n```\n")
     if naive.why:
         out.append(naive.why.strip() + "\n")
+    examples = naive_examples(spec)
+    if examples:
+        out.append(examples)
     rows = _benchmark_table(spec)
     if rows:
         out.append(rows)
     return "\n".join(out)
+
+
+def naive_example_rows(spec: act.Spec) -> list[dict[str, Any]]:
+    """The textbook formula, the catalog and the truth at ``spec.naive.examples``
+    (float64) and ``examples_float32``, computed now: one dict per (x, f or f′)."""
+    naive = spec.naive
+    rows = []
+    for dtype, xs in (("float64", naive.examples), ("float32", naive.examples_float32)):
+        for x in xs:
+            xv = np.asarray(x, dtype=dtype)[()]
+            for quantity, ours_fn, index in (("f", spec.fn, 0), ("grad", spec.grad, 1)):
+                textbook = textbook_function(spec, quantity)
+                if textbook is None or ours_fn is None:
+                    continue
+                truth = reference(spec, float(xv))[index]
+                theirs = float(np.asarray(textbook(xv), dtype=dtype))
+                ours = float(np.asarray(ours_fn(xv, **spec.params), dtype=dtype))
+                rows.append(
+                    {
+                        "quantity": quantity,
+                        "dtype": dtype,
+                        "x": float(xv),
+                        "textbook": theirs,
+                        "catalog": ours,
+                        "truth": truth,
+                        "textbook_ulp": ulp_error(theirs, truth, dtype)[0],
+                        "catalog_ulp": ulp_error(ours, truth, dtype)[0],
+                    }
+                )
+    return rows
+
+
+def _ulps(value: float) -> str:
+    if math.isinf(value):
+        return "not finite"
+    return "< 0.01" if value < 0.01 else fmt_ulp(value)
+
+
+def naive_examples(spec: act.Spec) -> str:
+    rows = [
+        (
+            "f" if r["quantity"] == "f" else "f′",
+            r["dtype"],
+            fmt_number(r["x"], 6),
+            fmt_number(r["textbook"], 6),
+            _ulps(r["textbook_ulp"]),
+            fmt_number(r["catalog"], 6),
+            _ulps(r["catalog_ulp"]),
+            fmt_number(float(r["truth"]), 6),
+        )
+        for r in naive_example_rows(spec)
+    ]
+    if not rows:
+        return ""
+    return (
+        "At a few inputs, computed when this page is generated (the true value by mpmath "
+        "at 50 or more digits; errors in units in the last place of the true value):\n\n"
+        + table(
+            (
+                "quantity",
+                "dtype",
+                "x",
+                "textbook",
+                "textbook error (ULP)",
+                "this library",
+                "this library error (ULP)",
+                "true value",
+            ),
+            rows,
+            "llrrrrrr",
+        )
+    )
 
 
 def _benchmark_table(spec: act.Spec) -> str:
@@ -299,16 +405,29 @@ def _benchmark_table(spec: act.Spec) -> str:
                     _over(naive),
                     fmt_ulp(ours.get("max_ulp")) if ours else "—",
                     _over(ours),
+                    _ms(naive),
+                    _ms(ours),
                 )
             )
     if not rows:
         return ""
     meta = (benchmark() or {}).get("meta", {})
-    when = f" (measured {meta['date']})" if meta.get("date") else ""
+    run = ", ".join(
+        part
+        for part in (
+            meta.get("date"),
+            meta.get("machine") and f"{meta['machine']} ({meta.get('cpu', '?')})",
+            meta.get("threads") and f"{meta['threads']} thread",
+        )
+        if part
+    )
+    when = f" (run of {run})" if run else ""
+    method = rel("accuracy.md", page_path(spec)) + "#how-this-was-measured"
     return (
-        f"Maximum error against a high-precision reference{when}, in units in the last "
-        "place, and how many grid points break the accuracy rule (4 + 2κ ULP); see "
-        f"[Accuracy & speed]({rel('accuracy.md', page_path(spec))}):\n\n"
+        f"From the benchmark{when}: maximum error against a high-precision reference, in "
+        "units in the last place, how many grid points break the accuracy rule "
+        "(4 + 2κ ULP), and the time per 10⁶ elements in milliseconds; see "
+        f"[how this was measured]({method}):\n\n"
         + table(
             (
                 "quantity",
@@ -318,11 +437,20 @@ def _benchmark_table(spec: act.Spec) -> str:
                 "textbook points over the rule",
                 "this library max ULP",
                 "this library points over the rule",
+                "textbook ms",
+                "this library ms",
             ),
             rows,
-            "llrrrrr",
+            "llrrrrrrr",
         )
     )
+
+
+def _ms(row: dict | None) -> str:
+    value = (row or {}).get("ms_per_1e6")
+    if value is None:
+        return "—"
+    return f"{value:.3g}" if value < 100 else f"{value:.0f}"
 
 
 def _over(row: dict | None) -> str:
@@ -334,8 +462,9 @@ def _over(row: dict | None) -> str:
 def _frameworks(spec: act.Spec) -> str:
     out = [
         "## In the frameworks\n",
-        "Each framework's defaults, in this library's parameter names; a warning marks "
-        "every default that differs from ours.\n",
+        "Each framework's defaults, in this library's parameter names (the framework's own "
+        "name in brackets where it differs); a warning marks every default that differs "
+        "from ours. Each tab names the release it was read from.\n",
     ]
     ours = spec.params
     call = f"{public_call(spec)}(x{_kw(ours)})"
@@ -356,14 +485,17 @@ def _frameworks(spec: act.Spec) -> str:
         )
     out.append('=== "NumPy (this library)"\n\n' + indent("\n".join(tab)))
     present = equivalents(spec)
-    by_name = {f.framework: f for f in spec.frameworks}
     for name in FRAMEWORKS:
-        fw = present.get(name)
-        if fw is None:
-            note = by_name[name].note.strip() if name in by_name else ""
-            body = f"No {name} equivalent." + (f" {note}" if note else "") + "\n"
+        version = act.FRAMEWORK_VERSIONS[name]
+        entries = present.get(name, ())
+        if entries:
+            body = "\n".join(_framework_tab(spec, fw) for fw in entries)
         else:
-            body = _framework_tab(spec, fw)
+            notes = " ".join(
+                f.note.strip() for f in spec.frameworks if f.framework == name and f.note
+            )
+            body = f"No built-in in {version.label}." + (f" {notes}" if notes else "") + "\n"
+        body += f"\n*{version.label}:* {version.note}\n"
         out.append(f'=== "{name}"\n\n' + indent(body))
     return "\n".join(out)
 
@@ -382,7 +514,9 @@ def _framework_tab(spec: act.Spec, fw: act.Framework) -> str:
             shown = f"`{fmt_value(theirs)}`"
             if key not in ours or not same_value(theirs, mine):
                 differ.append((key, theirs, mine))
-        rows.append((f"`{key}`", shown, f"`{fmt_value(mine)}`" if key in ours else "—"))
+        spelled = fw.param_names.get(key)
+        label = f"`{key}`" + (f" (`{spelled}`)" if spelled else "")
+        rows.append((label, shown, f"`{fmt_value(mine)}`" if key in ours else "—"))
     if rows:
         lines.append(table(("parameter", fw.framework, "this library"), rows))
     if differ:
@@ -390,18 +524,20 @@ def _framework_tab(spec: act.Spec, fw: act.Framework) -> str:
         for key, theirs, mine in differ:
             if key in ours:
                 items.append(
-                    f"`{key}`: {fw.framework} uses `{fmt_value(theirs)}`, "
+                    f"`{key}`: `{fw.name.split(' / ')[0]}` uses `{fmt_value(theirs)}`, "
                     f"this library `{fmt_value(mine)}`."
                 )
             else:
                 items.append(
                     f"`{key}={fmt_value(theirs)}`: a {fw.framework} parameter this library "
-                    "does not have (it always computes the exact function)."
+                    "does not have."
                 )
         lines.append(
             f'!!! warning "{fw.framework} default differs"\n\n'
             + indent("\n".join(f"- {i}" for i in items))
         )
+    if fw.source:
+        lines.append(f"Source: `{fw.source}`.\n")
     return "\n".join(lines)
 
 
@@ -409,8 +545,18 @@ def _kw(params: dict[str, Any]) -> str:
     return "".join(f", {k}={fmt_value(v)}" for k, v in params.items())
 
 
+HISTORY_ANCHOR = "history"
+
+
 def _paper(spec: act.Spec) -> str:
-    return "## Original paper\n\n" + paper_text(spec) + "\n"
+    out = ["## History\n"]
+    label = "First use" if spec.first_use_known else "Earliest use found"
+    if spec.paper is not None:
+        out.append(f"- **{label}:** {paper_text(spec.paper)}")
+    else:
+        out.append(f"- **{label}:** {spec.year}; no paper introduces it (see above).")
+    out += [f"- **Popularised by:** {paper_text(p)}" for p in spec.popularised_by]
+    return "\n".join(out) + "\n"
 
 
 def snippet_lines(spec: act.Spec) -> list[tuple[str, str]]:
@@ -464,12 +610,16 @@ def _snippet(spec: act.Spec) -> str:
 
 def _see_also(spec: act.Spec, source: str) -> str:
     family = family_of(spec.family)
-    others = [s for s in members(spec.family) if s.name != spec.name]
-    items = [f"- {link(s, source)} — {s.summary}" for s in others]
+    related = [(act.get(name), why) for name, why in spec.see_also]
+    items = [f"- {link(s, source)} — {why}" for s, why in related]
+    shown = {spec.name, *(s.name for s, _ in related)}
+    others = [s for s in members(spec.family) if s.name not in shown]
+    items += [f"- {link(s, source)} — {s.summary}" for s in others]
     items.append(
         f"- [{family.title}]({rel(family_page_path(family.slug), source)}): the whole family "
         f"on one plot · [Cheatsheet]({rel('cheatsheet.md', source)}) · "
-        f"[Framework defaults that disagree]({rel('framework-defaults.md', source)})"
+        f"[Framework defaults that disagree]({rel('framework-defaults.md', source)}) · "
+        f"[Glossary of the property words]({rel(glossary.PAGE, source)})"
     )
     return "## See also\n\n" + "\n".join(items) + "\n"
 

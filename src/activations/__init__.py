@@ -30,8 +30,10 @@ from ._sigmoid_like import *  # noqa: F403
 from ._softmax import *  # noqa: F403
 from ._spec import (
     FAMILIES,
+    FRAMEWORK_VERSIONS,
     Family,
     Framework,
+    FrameworkVersion,
     Kink,
     Naive,
     Paper,
@@ -47,8 +49,10 @@ from ._spec import (
 
 __all__ = [
     "FAMILIES",
+    "FRAMEWORK_VERSIONS",
     "Family",
     "Framework",
+    "FrameworkVersion",
     "Kink",
     "Naive",
     "Paper",

@@ -91,11 +91,20 @@ register(
         typical_use="Output layer for regression and for logits; linear bottlenecks "
         "(MobileNetV2) and residual projections.",
         year=1960,
-        paper=None,
+        paper=Paper(
+            "B. Widrow, M. E. Hoff",
+            "Adaptive switching circuits",
+            "IRE WESCON Convention Record, Part 4, 96–104",
+            1960,
+            "",
+            "the adaptive linear neuron (ADALINE), trained on its linear output",
+        ),
         frameworks=(
-            Framework("PyTorch", "torch.nn.Identity", note="returns its input unchanged"),
-            Framework("Keras 3", "keras.activations.linear", note="the default activation=None"),
-            Framework("tf.keras 2", "tf.keras.activations.linear"),
+            Framework("PyTorch", "torch.nn.Identity", note="Returns its input unchanged."),
+            Framework("Keras 3", "keras.activations.linear", note="What `activation=None` gives."),
+            Framework(
+                "tf.keras 2", "tf.keras.activations.linear", source="tf_keras/activations.py"
+            ),
             Framework("JAX", "jax.nn.identity"),
         ),
         aliases=("linear", "none"),
@@ -104,10 +113,13 @@ register(
             grad="np.ones_like(x)",
             why="Exact; the textbook derivative `np.ones_like(x)` returns 1 for NaN.",
         ),
-        notes="The linear unit trained by the LMS rule is Widrow and Hoff's ADALINE "
-        '("Adaptive switching circuits", 1960). The function returns its input array '
-        "without copying, like the frameworks; code that modifies the result in place "
-        "should copy first.",
+        notes="The function returns its input array without copying; code that modifies the "
+        "result in place should copy first.",
+        first_use_known=False,
+        see_also=(
+            ("relu", "the simplest non-linear unit"),
+            ("exponential", "an output link for positive quantities"),
+        ),
     )
 )
 
@@ -171,9 +183,11 @@ register(
             Kink(
                 0.0,
                 0.0,
-                "f jumps from 0 to 1 at 0 and has no derivative there (a Dirac delta in "
-                "the sense of distributions); the catalog returns 0, as automatic "
-                "differentiation of `jnp.heaviside` does.",
+                "f jumps from 0 to 1 at 0 and has no derivative there (a Dirac delta in the "
+                "sense of distributions); the catalog returns 0. PyTorch's "
+                "`torch.heaviside` has no derivative at all: autograd raises an error (in "
+                "the release named in its tab).",
+                frameworks={"JAX": 0.0},
             ),
         ),
         properties=Properties(
@@ -190,11 +204,11 @@ register(
         ),
         weaknesses=(
             "Gradient zero everywhere (undefined at 0): it cannot be trained by "
-            "backpropagation, which is why sigmoids replaced it.",
+            "backpropagation, which needs a non-zero derivative.",
             "Discontinuous: tiny input changes can flip the output.",
         ),
-        typical_use="The perceptron learning rule and teaching; binarised networks use it "
-        "forward with a surrogate (straight-through) gradient backward.",
+        typical_use="The perceptron learning rule and teaching; binarised networks use it forward "
+        "with a surrogate (straight-through) gradient backward (Courbariaux et al., 2016).",
         year=1943,
         paper=Paper(
             "W. S. McCulloch, W. Pitts",
@@ -206,15 +220,16 @@ register(
         frameworks=(
             Framework(
                 "PyTorch",
-                "torch.heaviside(x, values)",
-                note="values (the output at 0) is required: pass torch.tensor(1.0) to match",
+                "torch.heaviside",
+                note="The output at 0 (`values`) is a required argument: pass "
+                "torch.tensor(1.0) to match.",
             ),
-            Framework("Keras 3", "—", note="no built-in; `keras.ops.cast(x >= 0, x.dtype)`"),
-            Framework("tf.keras 2", "—", note="no built-in; `tf.cast(x >= 0, x.dtype)`"),
+            Framework("Keras 3", "—", note="`keras.ops.cast(x >= 0, x.dtype)`."),
+            Framework("tf.keras 2", "—", note="`tf.cast(x >= 0, x.dtype)`."),
             Framework(
                 "JAX",
-                "jax.numpy.heaviside(x, 1.0)",
-                note="the second argument (the output at 0) is required",
+                "jax.numpy.heaviside",
+                note="The output at 0 is a required argument: `jnp.heaviside(x, 1.0)`.",
             ),
         ),
         aliases=("heaviside", "step", "unit_step"),
@@ -224,10 +239,14 @@ register(
             why="Right values, but an integer array, and NaN becomes 0. The catalog "
             "returns the input's float dtype and keeps NaN.",
         ),
-        notes="The value at 0 is a convention: `np.heaviside(x, h0)` makes it explicit, "
-        "and this catalog takes h0 = 1 (x ≥ 0 fires), so f(−0.0) = f(0.0) = 1. The step "
-        "is computed as the comparison `x >= 0` cast to float, with NaN put back; "
-        "`np.heaviside` does the same but is several times slower on randomly signed input.",
+        notes="The value at 0 is a convention: `np.heaviside(x, h0)` makes it explicit, and "
+        "this catalog takes h0 = 1 (x ≥ 0 fires), so f(−0.0) = f(0.0) = 1. The step is "
+        "computed as the comparison `x >= 0` cast to float, with NaN put back.",
+        see_also=(
+            ("sigmoid", "the smooth step that replaced it"),
+            ("hard_sigmoid", "a piecewise-linear step"),
+            ("threshold", "a step with a linear part"),
+        ),
     )
 )
 
@@ -299,18 +318,17 @@ register(
             cost="one transcendental",
         ),
         strengths=(
-            "Local response: a unit reacts to inputs near its centre only, which makes "
-            "RBF networks interpretable and fast to fit.",
+            "Local response: a unit reacts only to inputs near its centre, like the "
+            "radial-basis units of Moody & Darken (1989).",
             "Smooth and bounded.",
         ),
         weaknesses=(
-            "Vanishing gradient away from 0 on both sides (exp(−x²) decays faster than "
-            "any sigmoid's tail).",
+            "Vanishing gradient away from 0 on both sides (exp(−x²) decays faster than any "
+            "sigmoid's tail).",
             "Not monotonic: a hidden layer of Gaussians maps distant inputs to the same output.",
-            "Rare in deep networks; no framework ships it.",
+            "No framework ships it.",
         ),
-        typical_use="Radial-basis-function networks; Gaussian kernels and attention-like "
-        "similarity functions; implicit neural representations with Gaussian activations.",
+        typical_use="Radial-basis-function networks; Gaussian kernels and similarity functions.",
         year=1989,
         paper=Paper(
             "J. Moody, C. J. Darken",
@@ -338,6 +356,11 @@ register(
         "exactly the function's own sensitivity (κ = 2x²), so it is within the accuracy "
         "rule. The derivative clips ±∞ to the largest finite number, where exp(−x²) is "
         "already 0, so the product is ∓0 instead of NaN.",
+        first_use_known=False,
+        see_also=(
+            ("sinusoid", "another non-monotonic unit for special architectures"),
+            ("softmax", "exponentials of scores, normalised"),
+        ),
     )
 )
 
@@ -400,19 +423,19 @@ register(
             cost="one transcendental",
         ),
         strengths=(
-            "Represents fine detail and high frequencies in coordinate networks (SIREN), "
-            "where ReLU networks are biased towards smooth functions.",
+            "Represents fine detail and high frequencies in coordinate networks, where "
+            "Sitzmann et al. found ReLU networks biased towards smooth functions (SIREN).",
             "Every derivative is again a sinusoid, so derivatives of the fitted signal are "
-            "well behaved (useful for PDE-constrained fitting).",
-            "Gradient never vanishes for all inputs at once: cos x is 0 only at isolated points.",
+            "well behaved (SIREN fits them for PDE-constrained problems).",
+            "No dead units: cos x is 0 only at isolated points.",
         ),
         weaknesses=(
             "Not monotonic and periodic: many inputs map to the same output, and training "
             "needs careful initialisation (SIREN's scaled uniform init, ω₀ = 30).",
-            "Unsuitable as a general-purpose hidden activation in classifiers.",
         ),
-        typical_use="Implicit neural representations (SIREN: images, audio, signed "
-        "distance fields), Fourier-feature and periodic-signal models.",
+        typical_use=(
+            "Implicit neural representations (SIREN: images, audio, signed distance fields)."
+        ),
         year=2020,
         paper=Paper(
             "V. Sitzmann, J. N. P. Martel, A. W. Bergman, D. B. Lindell, G. Wetzstein",
@@ -437,6 +460,8 @@ register(
         "get it. For huge |x| the value is correct for the floating-point input but "
         "meaningless as a feature (one ULP of x spans many periods). At ±∞ there is no "
         "limit and the result is NaN.",
+        first_use_known=False,
+        see_also=(("gaussian", "another non-monotonic unit for coordinate networks"),),
     )
 )
 
@@ -533,8 +558,13 @@ register(
             "warns on overflow, the catalog returns `inf` silently because overflow is the "
             "true result.",
         ),
-        notes="Generalised linear models made the exponential the standard inverse link "
-        "for positive responses (Poisson log-linear models); the paper cited is where "
-        "that framework was introduced.",
+        notes="Generalised linear models made the exponential the inverse of the log link for "
+        "positive responses (Poisson log-linear models); the paper cited introduced that "
+        "framework.",
+        first_use_known=False,
+        see_also=(
+            ("softplus", "a positive output that grows linearly"),
+            ("softmax", "exponentials normalised over a row"),
+        ),
     )
 )

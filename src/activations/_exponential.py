@@ -172,9 +172,9 @@ register(
             Kink(
                 0.0,
                 1.0,
-                "ELU′(0) = α·e⁰ = α, the value of the left piece, as in PyTorch (`x <= 0` "
-                "branch of its backward) and JAX (autodiff through `where(x > 0, …)`). At the "
-                "default α = 1 both one-sided derivatives are 1, so f is C¹ and only f″ jumps.",
+                "α·e⁰ = α, the left piece. At the default α = 1 both one-sided derivatives "
+                "are 1, so f is C¹ and only f″ jumps.",
+                frameworks={"PyTorch": 1.0, "Keras 3": 1.0, "JAX": 1.0},
             ),
         ),
         properties=Properties(
@@ -186,20 +186,22 @@ register(
             cost="one transcendental",
         ),
         strengths=(
-            "No zero-gradient region: f′ = α·eˣ > 0 for x ≤ 0, so no input switches the gradient "
-            "off (it does vanish as x → −∞).",
-            "Negative outputs push mean activations towards zero, which the ELU paper found "
-            "speeds up learning compared with ReLU.",
-            "Smooth at 0 for α = 1 (C¹), and saturates to −α, so large negative inputs give a "
-            "bounded, noise-robust response.",
+            "No zero-gradient region: f′ = α·eˣ > 0 for x ≤ 0, so no input switches the "
+            "gradient off (it does vanish as x → −∞).",
+            "Negative outputs bring the mean activation nearer zero than ReLU's, which "
+            "Clevert et al. found to speed up learning.",
+            "C¹ at 0 for α = 1, and saturates to −α, so large negative inputs give a bounded "
+            'response (the "noise-robust deactivation state" of Clevert et al.).',
         ),
         weaknesses=(
             "Costs an exponential for every negative input.",
             "Still vanishes for very negative inputs (the gradient α·eˣ → 0).",
             "Only C⁰ for α ≠ 1: the derivative jumps from α to 1 at 0.",
         ),
-        typical_use="Hidden layers of CNNs and MLPs as a drop-in replacement for ReLU, "
-        "especially without batch normalisation.",
+        typical_use=(
+            "Hidden layers of CNNs and MLPs as a replacement for ReLU; Clevert et al. found "
+            "that batch normalisation did not improve their ELU networks on CIFAR-100."
+        ),
         year=2015,
         paper=Paper(
             "D.-A. Clevert, T. Unterthiner, S. Hochreiter",
@@ -209,34 +211,46 @@ register(
             "https://arxiv.org/abs/1511.07289",
         ),
         frameworks=(
-            Framework("PyTorch", "torch.nn.functional.elu / torch.nn.ELU", {"alpha": 1.0}),
-            Framework("Keras 3", "keras.activations.elu", {"alpha": 1.0}),
+            Framework("PyTorch", "torch.nn.functional.elu / torch.nn.ELU", defaults={"alpha": 1.0}),
+            Framework(
+                "Keras 3", "keras.activations.elu / keras.layers.ELU", defaults={"alpha": 1.0}
+            ),
             Framework(
                 "tf.keras 2",
-                "tf.keras.activations.elu / tf.nn.elu",
-                {"alpha": 1.0},
-                note="tf.nn.elu has no alpha (fixed at 1).",
+                "tf.keras.activations.elu / tf.keras.layers.ELU",
+                defaults={"alpha": 1.0},
+                source="tf_keras/activations.py, tf_keras/layers/activation/elu.py",
             ),
-            Framework("JAX", "jax.nn.elu", {"alpha": 1.0}),
+            Framework(
+                "tf.keras 2",
+                "tf.nn.elu",
+                defaults={"alpha": None},
+                note="No alpha: fixed at 1.",
+                source="tensorflow/python/ops/nn_ops.py",
+            ),
+            Framework("JAX", "jax.nn.elu", defaults={"alpha": 1.0}),
         ),
         naive=Naive(
             fn="np.where(x > 0, x, alpha * (np.exp(x) - 1))",
             grad="np.where(x > 0, 1.0, alpha * np.exp(x))",
-            why="`np.exp(x) - 1` cancels for |x| ≪ 1: at x = −1e−20 it returns 0 instead of "
-            "−1e−20, and near 0 it keeps only the digits of the difference from 1 "
-            "(about 1.3e8 ULP off in float64 at x = −1e−9). `np.expm1` is accurate there. "
-            "The textbook form also evaluates `np.exp` of large positive x and overflows "
-            "inside the discarded branch (a warning).",
+            why="`np.exp(x) - 1` cancels for |x| ≪ 1: it keeps only the digits of the "
+            "difference from 1, and returns exactly 0 once `exp(x)` rounds to 1 (see the "
+            "inputs below). `np.expm1` is accurate there. The textbook form also evaluates "
+            "`np.exp` of large positive x in the discarded branch, which overflows (a "
+            "warning).",
+            examples=(-1e-20, -1e-9, -1e-4),
         ),
-        notes="`max(0, x) + α·expm1(min(0, x))`: one of the two terms is exactly zero, so "
-        "the sum is exact and no data-dependent `np.where` is needed (a random mask costs "
-        "~4 ms per 1e6 elements, more than the arithmetic). The derivative adds the mask "
-        "`x > 0` to `α·exp(min(0, x))·(x ≤ 0)` for the same reason. Every step works in "
-        "place on one or two new arrays: at 1e6 elements a fresh temporary costs about as "
-        "much as the exponential. "
-        "Speed (1e6 elements uniform in [−10, 10], one thread, best CPU time, "
-        "float32 / float64): f 1.4 / 4.1 ms against 4.8 / 6.8 ms for the textbook `np.where` "
-        "form, f′ 1.3 / 2.7 ms against 4.8 / 6.4 ms.",
+        notes="`max(0, x) + α·expm1(min(0, x))`: one of the two terms is exactly zero, so the "
+        "sum is exact and no data-dependent `np.where` is needed. The derivative adds the "
+        "mask `x > 0` to `α·exp(min(0, x))·(x ≤ 0)` for the same reason. Every step works "
+        "in place on one or two new arrays.",
+        see_also=(
+            ("relu", "the piecewise-linear original"),
+            ("celu", "ELU reparametrised to be C¹ for every α"),
+            ("selu", "ELU scaled for self-normalisation"),
+            ("leaky_relu", "a linear negative side"),
+            ("softplus", "another smooth rectifier"),
+        ),
     )
 )
 
@@ -336,8 +350,8 @@ register(
             Kink(
                 0.0,
                 1.0,
-                "CELU′(0) = 1 from both sides for every α > 0 (only f″ jumps); PyTorch and JAX "
-                "return 1.",
+                "1 from both sides for every α > 0 (only f″ jumps).",
+                frameworks={"PyTorch": 1.0, "Keras 3": 1.0, "JAX": 1.0},
             ),
         ),
         properties=Properties(
@@ -356,11 +370,10 @@ register(
         ),
         weaknesses=(
             "Costs an exponential and a division for negative inputs.",
-            "Identical to ELU at the default α = 1, so it rarely changes results on its own.",
-            "The gradient still vanishes for very negative inputs.",
+            "Identical to ELU at the default α = 1.",
+            "The gradient vanishes for very negative inputs.",
         ),
-        typical_use="Where ELU would be used and α is tuned or learned, e.g. in "
-        "normalisation-free MLPs.",
+        typical_use="Where ELU would be used and α is tuned or learned.",
         year=2017,
         paper=Paper(
             "J. T. Barron",
@@ -370,28 +383,26 @@ register(
             "https://arxiv.org/abs/1704.07483",
         ),
         frameworks=(
-            Framework("PyTorch", "torch.nn.functional.celu / torch.nn.CELU", {"alpha": 1.0}),
-            Framework("Keras 3", "keras.activations.celu", {"alpha": 1.0}),
             Framework(
-                "tf.keras 2",
-                "—",
-                {"alpha": None},
-                note="No CELU in tf.keras 2 or tf.nn (it arrived with Keras 3).",
+                "PyTorch", "torch.nn.functional.celu / torch.nn.CELU", defaults={"alpha": 1.0}
             ),
-            Framework("JAX", "jax.nn.celu", {"alpha": 1.0}),
+            Framework("Keras 3", "keras.activations.celu", defaults={"alpha": 1.0}),
+            Framework("tf.keras 2", "—", note="No CELU in tf.keras 2 or tf.nn."),
+            Framework("JAX", "jax.nn.celu", defaults={"alpha": 1.0}),
         ),
         naive=Naive(
             fn="np.maximum(0, x) + np.minimum(0, alpha * (np.exp(x / alpha) - 1))",
             grad="np.where(x > 0, 1.0, np.exp(x / alpha))",
-            why="`np.exp(x / alpha) - 1` cancels for |x| ≪ α (it returns 0 at x = −1e−20); "
-            "`np.expm1` keeps every digit.",
+            why="`np.exp(x / alpha) - 1` cancels for |x| ≪ α; `np.expm1` keeps every digit.",
+            examples=(-1e-20, -1e-9),
         ),
         notes="Same kernel as ELU: `max(0, x) + α·expm1(min(0, x)/α)`, exact sum, no "
-        "`np.where`. α must be positive (α = 0 divides by zero; for α < 0 the formula is no "
-        "longer the CELU of the paper), so other values raise `ValueError`. "
-        "Speed (1e6 elements uniform in [−10, 10], one thread, best CPU time, "
-        "float32 / float64): f 1.3 / 4.1 ms against 1.8 / 6.2 ms for the textbook form, "
-        "f′ 1.2 / 2.6 ms against 4.7 / 6.7 ms.",
+        "`np.where`. α must be positive (α = 0 divides by zero; for α < 0 the formula is "
+        "no longer the CELU of the paper), so other values raise `ValueError`.",
+        see_also=(
+            ("elu", "the same function at α = 1"),
+            ("selu", "the scaled ELU"),
+        ),
     )
 )
 
@@ -537,9 +548,13 @@ register(
         kinks=(
             Kink(
                 0.0,
-                _SELU_SCALE_ALPHA,
-                "SELU′(0) = λα ≈ 1.7581 (the left piece), as PyTorch and JAX return; the "
-                "right-hand slope is λ ≈ 1.0507, so f is only C⁰.",
+                1.7580993408473768,
+                "λα ≈ 1.7581, the left piece; the right-hand slope is λ ≈ 1.0507, so f is only C⁰.",
+                frameworks={
+                    "PyTorch": 1.7580993408473768,
+                    "Keras 3": 1.7580993408473768,
+                    "JAX": 1.7580993408473768,
+                },
             ),
         ),
         properties=Properties(
@@ -551,18 +566,18 @@ register(
             cost="one transcendental",
         ),
         strengths=(
-            "Self-normalising: with LeCun-normal initialisation and inputs of zero mean and "
-            "unit variance, activations converge to mean 0 and variance 1 through depth, "
-            "without batch normalisation.",
-            "Made deep fully connected networks (SNNs) trainable where ReLU MLPs degraded.",
+            "Self-normalising: with LeCun-normal weights and inputs of zero mean and unit "
+            "variance, mean 0 and variance 1 are a stable fixed point of the activations "
+            "through depth, without batch normalisation (Klambauer et al., Theorem 1).",
+            "Klambauer et al. report self-normalising fully connected networks ahead of the "
+            "other feed-forward networks they compared on 121 UCI tasks and on Tox21.",
             "No zero-gradient region; bounded below by −λα.",
         ),
         weaknesses=(
-            "The guarantee needs LeCun-normal weights, `AlphaDropout` instead of dropout and "
-            "plain dense layers; residual connections, normalisation layers or other "
-            "initialisations break it.",
-            "λ > 1 amplifies positive inputs, so it can be less stable than ReLU in "
-            "architectures it was not derived for.",
+            "The guarantee assumes LeCun-normal weights, alpha dropout instead of dropout "
+            "and plain dense layers; residual connections, normalisation layers or other "
+            "initialisations fall outside it.",
+            "λ > 1: positive inputs are amplified by λ ≈ 1.0507.",
             "The derivative jumps at 0 (from λα ≈ 1.758 to λ ≈ 1.051).",
         ),
         typical_use="Deep fully connected networks on tabular data (self-normalising "
@@ -578,25 +593,30 @@ register(
         frameworks=(
             Framework("PyTorch", "torch.nn.functional.selu / torch.nn.SELU"),
             Framework("Keras 3", "keras.activations.selu"),
-            Framework("tf.keras 2", "tf.keras.activations.selu / tf.nn.selu"),
+            Framework(
+                "tf.keras 2",
+                "tf.keras.activations.selu / tf.nn.selu",
+                source="tf_keras/activations.py",
+            ),
             Framework("JAX", "jax.nn.selu"),
         ),
         naive=Naive(
             fn="1.0507009873554805 * np.where(x > 0, x, 1.6732632423543772 * (np.exp(x) - 1))",
             grad="1.0507009873554805 * np.where(x > 0, 1.0, 1.6732632423543772 * np.exp(x))",
-            why="`np.exp(x) - 1` loses every digit near 0 (it returns 0 at x = −1e−20); "
-            "constants typed with fewer digits (1.0507, 1.6733, common in blog posts) "
-            "are wrong in the fifth digit.",
+            why="`np.exp(x) - 1` loses its digits near 0 (see the inputs below). Constants "
+            "typed to four decimals (1.0507, 1.6733) are not the paper's values.",
+            examples=(-1e-20, -1e-9),
         ),
-        notes="λ and α are the closed forms of Klambauer et al. (appendix), "
-        "α₀₁ = −√(2/π) / (erfc(1/√2)·√e − 1) and the corresponding λ₀₁, evaluated in "
-        "mpmath to 32 digits (the test suite recomputes them); the expression prints them "
-        "as λ and α and evaluates them to those 32 digits. The negative piece is "
-        "`(λα)·expm1(min(0, x))` with λα rounded once (one rounding fewer than "
-        "`λ·(α·expm1(x))`), added to `λ·max(0, x)`: one term is exactly zero. "
-        "Speed (1e6 elements uniform in [−10, 10], one thread, best CPU time, "
-        "float32 / float64): f 1.4 / 4.4 ms against 4.7 / 7.1 ms for the textbook form, "
-        "f′ 2.1 / 5.4 ms against 4.8 / 7.4 ms.",
+        notes="λ and α are the closed forms of Klambauer et al., α₀₁ = −√(2/π) / "
+        "(erfc(1/√2)·√e − 1) and the corresponding λ₀₁, evaluated in mpmath to 32 digits "
+        "(the test suite recomputes them); the expression prints them as λ and α and "
+        "evaluates them to those 32 digits. The negative piece is `(λα)·expm1(min(0, x))` "
+        "with λα rounded once (one rounding fewer than `λ·(α·expm1(x))`), added to "
+        "`λ·max(0, x)`: one term is exactly zero.",
+        see_also=(
+            ("elu", "the unscaled function"),
+            ("celu", "ELU reparametrised"),
+        ),
     )
 )
 
@@ -721,74 +741,84 @@ register(
             cost="several transcendentals",
         ),
         strengths=(
-            "Smooth everywhere, with derivative σ(βx) > 0: no zero-gradient region (σ(βx) "
-            "still → 0 as x → −∞).",
-            "Strictly positive output: the standard way to produce a positive parameter "
-            "(a variance, a rate, a scale) from an unconstrained value.",
+            "Smooth everywhere, with derivative σ(βx) > 0: no zero-gradient region "
+            "(σ(βx) still → 0 as x → −∞).",
+            "Strictly positive, and ≈ x for large x: maps an unconstrained value to a "
+            "positive one (a variance, a rate, a scale) without the growth of exp.",
             "β interpolates between a soft (small β) and a sharp (large β) ReLU.",
         ),
         weaknesses=(
-            "Two transcendentals (exp and log1p): slower than ReLU.",
-            "Not zero-centred: softplus(0) = log 2 ≈ 0.693 and all outputs are positive.",
-            "Glorot et al. found it trained worse than ReLU as a hidden activation despite "
-            "being smooth.",
+            "Two transcendentals (exp and log1p).",
+            "Not zero-centred: softplus(0) = log 2 ≈ 0.693 and every output is positive.",
+            "Glorot, Bordes & Bengio (2011) found rectifier networks as good as or better "
+            "than softplus networks, despite ReLU's hard zero.",
         ),
         typical_use="Output heads that must be positive (standard deviations, Poisson rates, "
-        "scale parameters), and inside Mish; rarely as a hidden activation.",
-        year=2001,
+        "scale parameters), and inside Mish.",
+        year=2000,
         paper=Paper(
             "C. Dugas, Y. Bengio, F. Bélisle, C. Nadeau, R. Garcia",
             "Incorporating Second-Order Functional Knowledge for Better Option Pricing",
             "NeurIPS 13 (2000)",
-            2001,
-            "https://papers.nips.cc/paper/1920-incorporating-second-order-functional-"
-            "knowledge-for-better-option-pricing",
+            2000,
+            "https://papers.nips.cc/paper/1920-incorporating-second-order-functional-knowledge-for-better-option-pricing",
         ),
         frameworks=(
             Framework(
                 "PyTorch",
                 "torch.nn.functional.softplus / torch.nn.Softplus",
-                {"beta": 1.0},
-                note="Also takes threshold=20: where βx > threshold it returns x itself. Just "
-                "above x = 20 (β = 1) that drops the e⁻²⁰ ≈ 2.1e−9 term, a relative error "
-                "of 1e−10 or about 5.8e5 ULP in float64 (2.1e5 ULP at x = 21), and the "
-                "derivative becomes exactly 1. This catalog has no threshold.",
+                defaults={"beta": 1.0},
+                note="Also takes threshold=20: where βx > 20 it returns x itself, and the "
+                "derivative 1. The framework-defaults page computes the difference; this "
+                "library has no threshold.",
                 fn=_torch_softplus,
-                formula=r"x \text{ if } \beta x > 20 \text{, else } "
-                r"\tfrac{1}{\beta} \log(1 + e^{\beta x})",
+                formula=(
+                    r"x \text{ if } \beta x > 20 \text{, else } \tfrac{1}{\beta} \log(1 + "
+                    r"e^{\beta x})"
+                ),
             ),
             Framework(
-                "Keras 3",
-                "keras.activations.softplus",
-                {"beta": None},
-                note="No β: log(exp(x) + 1).",
+                "Keras 3", "keras.activations.softplus", defaults={"beta": None}, note="No β."
             ),
             Framework(
                 "tf.keras 2",
                 "tf.keras.activations.softplus / tf.nn.softplus",
-                {"beta": None},
+                defaults={"beta": None},
                 note="No β.",
+                source="tf_keras/activations.py",
             ),
-            Framework("JAX", "jax.nn.softplus", {"beta": None}, note="No β (logaddexp(x, 0))."),
+            Framework("JAX", "jax.nn.softplus", defaults={"beta": None}, note="No β."),
         ),
         naive=Naive(
             fn="np.log(1 + np.exp(beta * x)) / beta",
             grad="1 / (1 + np.exp(-beta * x))",
             why="`np.exp(x)` overflows for x > 709.78 and the textbook value becomes `inf` "
-            "(with a warning) where softplus(x) ≈ x; for x < −37, `1 + exp(x)` rounds to 1 "
-            "and `log` returns 0 although softplus(x) ≈ eˣ is representable down to "
-            "x ≈ −745. The catalog writes `max(x, 0) + log1p(exp(-|βx|))/β`: the exponential "
-            "never overflows and `log1p` keeps the small tail.",
+            "(with a warning) where softplus(x) ≈ x; once `1 + exp(x)` rounds to 1 (from "
+            "x ≈ −37) `log` returns 0 although softplus(x) ≈ eˣ is representable. The "
+            "catalog writes `max(x, 0) + log1p(exp(-|βx|))/β`: the exponential never "
+            "overflows and `log1p` keeps the small tail.",
+            examples=(-40.0, 800.0),
         ),
-        notes="`max(x, 0) + log1p(exp(−|βx|))/β` is the stable log-sum-exp, written out "
-        "because `np.logaddexp(0, x)` (the same identity) costs 12.6 / 15.0 ms per 1e6 "
-        "float32 / float64 elements here, and because `np.logaddexp(0, βx)/β` overflows "
-        "for |βx| > 1.8e308 where the answer is finite. The derivative `1/(1 + exp(−βx))` "
-        "is the sigmoid, accurate in both tails. Non-positive β raises `ValueError`. "
-        "Speed (1e6 elements uniform in [−10, 10], one thread, best CPU time, "
-        "float32 / float64): f 1.25 / 2.65 ms against 0.89 / 2.13 ms for `np.log(1 + np.exp(x))` "
-        "(1.4× / 1.2×: the price of `log1p` and the second term), f′ 0.57 / 1.23 ms against "
-        "0.58 / 1.38 ms.",
+        notes="`max(x, 0) + log1p(exp(−|βx|))/β` is the stable log-sum-exp written out; "
+        "`np.logaddexp(0, βx)/β`, the same identity, overflows whenever βx does, although "
+        "the answer is finite. The derivative `1/(1 + exp(−βx))` is the sigmoid, accurate "
+        "in both tails. Non-positive β raises `ValueError`.",
+        popularised_by=(
+            Paper(
+                "X. Glorot, A. Bordes, Y. Bengio",
+                "Deep Sparse Rectifier Neural Networks",
+                "AISTATS 2011, PMLR 15, 315–323",
+                2011,
+                "https://proceedings.mlr.press/v15/glorot11a.html",
+            ),
+        ),
+        see_also=(
+            ("relu", "the limit β → ∞"),
+            ("sigmoid", "its derivative"),
+            ("log_sigmoid", "−softplus(−x)"),
+            ("mish", "x·tanh(softplus(x))"),
+            ("squareplus", "an algebraic softplus"),
+        ),
     )
 )
 
@@ -946,18 +976,17 @@ register(
             cost="arithmetic",
         ),
         strengths=(
-            "Smooth like softplus but needs only a square root: cheap on any hardware.",
+            "Smooth like softplus but needs only a square root: no exp or log (Barron, 2021).",
             "Algebraic tails: approaches 0 as b/(4|x|) rather than exponentially, so the "
             "gradient b/(4x²) decays slowly for negative inputs.",
             "b sets the curvature at 0 (b = 0 is exactly ReLU).",
         ),
         weaknesses=(
             "Not zero-centred: every output is positive (squareplus(0) = √b/2 = 1 at the default).",
-            "Rarely used in published architectures, so few tuned baselines exist.",
             "The textbook formula cancels for x ≪ 0 (see below).",
         ),
-        typical_use="A cheap drop-in for softplus where positivity and smoothness matter "
-        "(positive output heads, implicit models); available in JAX and Keras 3.",
+        typical_use="A drop-in for softplus where positivity and smoothness matter; available in "
+        "JAX and Keras 3.",
         year=2021,
         paper=Paper(
             "J. T. Barron",
@@ -967,38 +996,33 @@ register(
             "https://arxiv.org/abs/2112.11687",
         ),
         frameworks=(
-            Framework(
-                "PyTorch",
-                "—",
-                {"b": None},
-                note="No built-in squareplus in PyTorch.",
-            ),
-            Framework("Keras 3", "keras.activations.squareplus", {"b": 4}),
-            Framework("tf.keras 2", "—", {"b": None}, note="No squareplus in tf.keras 2 or tf.nn."),
-            Framework("JAX", "jax.nn.squareplus", {"b": 4}),
+            Framework("PyTorch", "—", defaults={"b": None}),
+            Framework("Keras 3", "keras.activations.squareplus", defaults={"b": 4}),
+            Framework("tf.keras 2", "—", defaults={"b": None}),
+            Framework("JAX", "jax.nn.squareplus", defaults={"b": 4}),
         ),
         naive=Naive(
             fn="(x + np.sqrt(x * x + b)) / 2",
             grad="(1 + x / np.sqrt(x * x + b)) / 2",
-            why="For x ≪ 0, `x + sqrt(x² + b)` subtracts two nearly equal numbers: at "
-            "x = −1e4 half the digits are gone and for x ≲ −1.4e8 (float64) the result is 0 "
-            "although the value b/(4|x|) is representable. `x * x` also overflows for "
-            "|x| > 1.3e154, giving `inf` for large positive x and `nan` in the derivative. The "
-            "catalog uses the rationalised form b/(2(√(x² + b) − x)) for x < 0 and caps x² "
-            "before the square root.",
+            why="For x ≪ 0, `x + sqrt(x² + b)` subtracts two nearly equal numbers: digits "
+            "are lost from about x = −1e4, and far enough out the result is 0 although the "
+            "value b/(4|x|) is representable (see the inputs below). `x * x` also overflows "
+            "for |x| > √max ≈ 1.3e154, giving `inf` for large positive x and `nan` in the "
+            "derivative. The catalog uses the rationalised form b/(2(√(x² + b) − x)) for "
+            "x < 0 and caps x² before the square root.",
+            examples=(-1e4, -1e9, 1e200),
         ),
         notes="f(x)·f(−x) = b/4, so with `big = (|x| + h)/2` (no cancellation) the negative "
         "side is `(b/4)/big`; `fmax(small, big·(x ≥ 0))` selects without `np.where` (big ≥ "
         "small always). The derivative is f(x)/h for x < 0 and ½ + ½·x/h for x ≥ 0, both "
         "cancellation-free. h = √(x² + b) is computed directly when no |x| exceeds "
-        "√(max/4), else as `max(sqrt(min(|x|, cap)² + b), |x|)`; `np.hypot` would do the "
-        "same but costs ~13 ms per 1e6 float64 elements. "
-        "Speed (1e6 elements uniform in [−10, 10], one thread, best CPU time, "
-        "float32 / float64): f 1.0 / 3.8 ms against 0.60 / 1.96 ms for the textbook form "
-        "(1.7× / 2.0×), f′ 1.6 / 7.3 ms against 0.77 / 2.1 ms (2.1× / 3.5×): the "
-        "rationalised branch and the branch-free selection take about twelve passes over "
-        "the data against the textbook's five, and that is what the accuracy for x ≪ 0 "
-        "costs.",
+        "√(max/4), else as `max(sqrt(min(|x|, cap)² + b), |x|)`. The benchmark table "
+        "below shows what the accuracy for x ≪ 0 costs in time against the textbook form.",
+        see_also=(
+            ("softplus", "the transcendental original"),
+            ("relu", "the case b = 0"),
+            ("sparse_plus", "a piecewise-quadratic softplus"),
+        ),
     )
 )
 
@@ -1070,8 +1094,18 @@ register(
             Step(_SPARSE_PLUS_PRIME, "0, (x + 1)/2, 1: (x + 1)/2 clipped to [0, 1]"),
         ),
         kinks=(
-            Kink(-1.0, 0.0, "f′ is continuous (0 from both sides); only f″ jumps (0 → ½)."),
-            Kink(1.0, 1.0, "f′ is continuous (1 from both sides); only f″ jumps (½ → 0)."),
+            Kink(
+                -1.0,
+                0.0,
+                "f′ is continuous (0 from both sides); only f″ jumps (0 → ½).",
+                frameworks={"Keras 3": 0.0, "JAX": 0.0},
+            ),
+            Kink(
+                1.0,
+                1.0,
+                "f′ is continuous (1 from both sides); only f″ jumps (½ → 0).",
+                frameworks={"Keras 3": 1.0, "JAX": 1.0},
+            ),
         ),
         properties=Properties(
             range=(0.0, float("inf"), True, False),
@@ -1089,8 +1123,6 @@ register(
         weaknesses=(
             "Zero gradient for x < −1: units can die there, as with ReLU.",
             "Not C²: the curvature jumps at ±1.",
-            "Little published evidence as a hidden activation; mostly a softplus substitute "
-            "where exact zeros are wanted.",
         ),
         typical_use="Sparse, smooth replacement for softplus or ReLU; the same shape as "
         "SmeLU (β = 1) proposed for reproducible recommendation models.",
@@ -1103,9 +1135,9 @@ register(
             "https://arxiv.org/abs/2010.09931",
         ),
         frameworks=(
-            Framework("PyTorch", "—", note="No built-in sparse_plus in PyTorch."),
+            Framework("PyTorch", "—"),
             Framework("Keras 3", "keras.activations.sparse_plus"),
-            Framework("tf.keras 2", "—", note="No sparse_plus in tf.keras 2 or tf.nn."),
+            Framework("tf.keras 2", "—"),
             Framework("JAX", "jax.nn.sparse_plus"),
         ),
         aliases=("sparseplus", "smelu"),
@@ -1113,14 +1145,17 @@ register(
             fn="np.where(x <= -1, 0.0, np.where(x >= 1, x, (x + 1) ** 2 / 4))",
             grad="np.where(x <= -1, 0.0, np.where(x >= 1, 1.0, (x + 1) / 2))",
             why="The textbook form is accurate; `(x + 1)**2` overflows inside the discarded "
-            "branch for |x| > 1.3e154 (a warning), and two nested `np.where` cost more "
-            "than the arithmetic. The catalog clips first and selects with one `max`.",
+            "branch for |x| > 1.3e154 (a warning). The catalog clips first and selects with "
+            "one `max`.",
         ),
-        notes="SmeLU of Shamir et al. with half-width β = 1 is the same function, "
-        "hence the alias. `max((clip(x, −1, 1) + 1)²/4, x)`: the parabola is above "
-        "the line y = x everywhere ((x − 1)²/4 ≥ 0) and equals 1 at x ≥ 1, so the maximum "
-        "picks the correct piece; the derivative `(clip(x, −1, 1) + 1)/2` is exact. "
-        "Speed (1e6 elements uniform in [−10, 10], one thread, best CPU time, "
-        "float32 / float64): f 0.46 / 1.2 ms against 8.3 / 10.7 ms for two nested `np.where`.",
+        notes="SmeLU of Shamir et al. with half-width β = 1 is the same function, hence the "
+        "alias. `max((clip(x, −1, 1) + 1)²/4, x)`: the parabola is above the line y = x "
+        "everywhere ((x − 1)²/4 ≥ 0) and equals 1 at x ≥ 1, so the maximum picks the "
+        "correct piece; the derivative `(clip(x, −1, 1) + 1)/2` is exact.",
+        see_also=(
+            ("sparse_sigmoid", "its derivative"),
+            ("softplus", "the smooth function it imitates"),
+            ("relu", "the rectifier it equals outside [−1, 1]"),
+        ),
     )
 )

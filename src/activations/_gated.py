@@ -243,8 +243,8 @@ register(
         name="gelu",
         title="GELU",
         family="gaussian-gated",
-        summary="x·Φ(x): the input weighted by the probability that a standard normal "
-        "variable is below it. The default activation of BERT, GPT and ViT.",
+        summary="x·Φ(x): the input weighted by the probability that a standard normal variable "
+        "is below it. The activation of BERT, GPT and ViT.",
         fn=gelu,
         grad=gelu_grad,
         parameters=(_APPROXIMATE,),
@@ -290,19 +290,19 @@ register(
             cost="one transcendental",
         ),
         strengths=(
-            "Smooth everywhere, with a non-zero gradient for every input: no "
-            "zero-gradient region (the gradient does vanish as x → −∞).",
+            "Smooth everywhere, with no zero-gradient region (the gradient does vanish as x → −∞).",
             "Probabilistic reading: the expected value of x times a Bernoulli(Φ(x)) mask, "
-            "bridging ReLU, dropout and zoneout.",
-            "The standard choice in transformers (BERT, GPT-2, ViT); matched or beat ReLU "
-            "and ELU across vision, language and speech tasks in the original paper.",
+            "relating ReLU, dropout and zoneout (Hendrycks & Gimpel, §2).",
+            "Used by GPT (Radford et al., 2018), BERT (Devlin et al., 2019) and ViT "
+            "(Dosovitskiy et al., 2021); in the original paper it matched or beat ReLU and "
+            "ELU on its vision, language and speech tasks.",
         ),
         weaknesses=(
-            "Needs the error function: several times slower than ReLU (hence the tanh and "
-            "sigmoid approximations).",
+            "Needs the error function, hence the tanh and sigmoid approximations of "
+            "Hendrycks & Gimpel (the benchmark table below gives the cost here).",
             "Not monotonic: dips to a minimum ≈ −0.170 at x ≈ −0.752.",
-            "Frameworks disagree on the default form (exact vs tanh), so a model can change "
-            "slightly when ported.",
+            "Frameworks disagree on the default form (exact or tanh; see the framework "
+            "tabs), so a model can change slightly when ported.",
         ),
         typical_use="Feed-forward blocks of transformers (BERT, GPT, ViT) and many modern "
         "CNNs; use the form the pretrained weights were trained with.",
@@ -313,62 +313,82 @@ register(
             "arXiv:1606.08415",
             2016,
             "https://arxiv.org/abs/1606.08415",
+            "",
         ),
         frameworks=(
             Framework(
                 "PyTorch",
                 "torch.nn.functional.gelu / torch.nn.GELU",
-                {"approximate": "none"},
+                defaults={"approximate": "none"},
                 note='approximate="none" (exact, the default) or "tanh".',
             ),
             Framework(
                 "Keras 3",
                 "keras.activations.gelu",
-                {"approximate": "none"},
-                note="approximate=False by default: exact x·Φ(x). keras.ops.gelu, the op "
-                "underneath, defaults to approximate=True (the tanh form).",
+                defaults={"approximate": "none"},
+                note="approximate=False by default: exact x·Φ(x).",
+            ),
+            Framework(
+                "Keras 3",
+                "keras.ops.gelu",
+                defaults={"approximate": "tanh"},
+                note="approximate=True by default: the tanh form. The op underneath the "
+                "activation has the other default.",
             ),
             Framework(
                 "tf.keras 2",
                 "tf.keras.activations.gelu / tf.nn.gelu",
-                {"approximate": "none"},
+                defaults={"approximate": "none"},
                 note="approximate=False by default: exact.",
+                source="tf_keras/activations.py, tensorflow/python/ops/nn_ops.py",
             ),
             Framework(
                 "JAX",
                 "jax.nn.gelu",
-                {"approximate": "tanh"},
+                defaults={"approximate": "tanh"},
                 note="approximate=True by default: the tanh form; approximate=False is exact.",
             ),
         ),
         aliases=("gelu_new", "gelu_pytorch_tanh"),
         naive=Naive(
             fn="0.5 * x * (1 + scipy.special.erf(x / np.sqrt(2)))",
-            grad="0.5 * (1 + scipy.special.erf(x / np.sqrt(2))) "
-            "+ x * np.exp(-x**2 / 2) / np.sqrt(2 * np.pi)",
-            why="`1 + erf(x/√2)` cancels for x < 0: half its digits are gone at x ≈ −5.6 and "
-            "it is exactly 0 for x ≲ −8.4 in float64 (x ≲ −5.6 in float32), so GELU(−10) is "
-            "−0.0 instead of −7.6e−23; the error reaches ~9e15 ULP. PyTorch's exact GELU "
-            "uses the same formula. The catalog uses `x * scipy.special.ndtr(x)`; the tanh "
-            "form `0.5x(1 + tanh(u))` cancels the same way and is computed as x·σ(2u).",
+            grad=(
+                "0.5 * (1 + scipy.special.erf(x / np.sqrt(2))) + x * np.exp(-x**2 / 2) / "
+                "np.sqrt(2 * np.pi)"
+            ),
+            why="`1 + erf(x/√2)` cancels for x < 0 and becomes exactly 0 far enough out, "
+            "although GELU(x) is still representable there (see the inputs below). "
+            "PyTorch's exact GELU computes the same formula and returns 0 there too (a test "
+            "checks the PyTorch release named in its tab). The catalog uses "
+            "`x * scipy.special.ndtr(x)`; the tanh form `0.5x(1 + tanh(u))` cancels the "
+            "same way and is computed as x·σ(2u).",
+            examples=(-3.0, -6.0, -10.0),
+            examples_float32=(-4.0, -6.0),
         ),
-        notes="Exact form: `x * scipy.special.ndtr(x)` (±inf·0 at x = −∞ replaced by the "
-        "limit −0); the derivative is `ndtr(x) + x·φ(x)`, with x clipped to ±40 where "
-        "x·φ(x) is below every subnormal. "
-        "Speed (1e6 elements uniform in [−10, 10], one thread, best CPU time, "
-        "float32 / float64): f 15.3 / 14.9 ms against 16.1 / 17.6 ms for the textbook "
-        "`0.5·x·(1 + erf(x/√2))`, f′ 16.0 / 16.4 ms against 17.0 / 19.8 ms. SciPy's `ndtr`, "
-        "like its `erf`, is a scalar loop (~14 ms in both dtypes, float32 through double), "
-        "so the exact form is far slower than PyTorch's vectorised erf (0.5 / 6.5 ms on the "
-        "same machine, which cancels the same way in the left tail): an accurate tail needs "
-        "the complementary error function, and NumPy has none. The tanh variant is "
-        "written as x·σ(2u) with σ = 1/(1 + exp(−2u)) (the few elements where exp(−2u) "
-        "overflows recomputed from exp(2u)): f 1.0 / 2.2 ms against 9.9 / 6.2 ms for the "
-        "textbook tanh form with `x*x*x` (58 / 56 ms with `x**3`); its derivative (8.5 – "
-        "10 ms) computes float32 in float64, because near x ≈ −1.8 its two terms cancel "
-        "enough for float32 roundings to reach 7 ULP. The aliases `gelu_new` and "
+        notes="Exact form: `x * scipy.special.ndtr(x)` (±inf·0 at x = −∞ replaced by the limit "
+        "−0); the derivative is `ndtr(x) + x·φ(x)`, with x clipped to ±40 where x·φ(x) is "
+        "below every subnormal. An accurate left tail needs the complementary error "
+        "function, which NumPy lacks, so the exact form relies on SciPy's `ndtr`. The tanh "
+        "variant is written as x·σ(2u) with σ = 1/(1 + exp(−2u)) (the few elements where "
+        "exp(−2u) overflows recomputed from exp(2u)); its derivative computes float32 in "
+        "float64, because near x ≈ −1.8 its two terms cancel. The aliases `gelu_new` and "
         "`gelu_pytorch_tanh` (Hugging Face names) denote the tanh form: pass "
         '`approximate="tanh"`.',
+        popularised_by=(
+            Paper(
+                "J. Devlin, M.-W. Chang, K. Lee, K. Toutanova",
+                "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding",
+                "NAACL 2019 (arXiv:1810.04805)",
+                2019,
+                "https://arxiv.org/abs/1810.04805",
+            ),
+        ),
+        see_also=(
+            ("quick_gelu", "the sigmoid approximation x·σ(1.702x)"),
+            ("silu", "x·σ(x), the other self-gated unit"),
+            ("geglu", "GELU as the gate of a GLU"),
+            ("relu", "what it smooths"),
+        ),
     )
 )
 
@@ -471,7 +491,7 @@ register(
         title="SiLU / Swish",
         family="gaussian-gated",
         summary="x·σ(βx): the input gated by its own sigmoid. β = 1 is SiLU; a learnable β is "
-        "swish. Used in EfficientNet, YOLO and (inside SwiGLU) LLaMA.",
+        "swish. Used in EfficientNet and, inside SwiGLU, in LLaMA.",
         fn=silu,
         grad=silu_grad,
         parameters=(_SILU_BETA,),
@@ -525,73 +545,102 @@ register(
         ),
         strengths=(
             "Smooth and non-monotonic with a small negative dip (minimum ≈ −0.278 at "
-            "x ≈ −1.278): found by automated search to beat ReLU on ImageNet models.",
-            "Unbounded above, bounded below: no saturation for positive inputs, a "
-            "regularising floor for negative ones.",
-            "One exponential: cheaper than GELU, and β can be learned per layer.",
+            "x ≈ −1.278); found by automated search and ahead of ReLU on ImageNet models "
+            "in Ramachandran et al. (2017).",
+            "Unbounded above, bounded below; Ramachandran et al. suggest the floor regularises.",
+            "One exponential, where exact GELU needs the error function; β can be learned "
+            "per layer.",
         ),
         weaknesses=(
             "Costlier than ReLU (an exponential and a division).",
             "Not monotonic, and its gradient vanishes for very negative inputs.",
             "Two names for one function (SiLU, swish) and a β that most frameworks omit.",
         ),
-        typical_use="Hidden layers of EfficientNet, MobileNetV3-style and YOLO CNNs; the gate "
-        "of SwiGLU in LLaMA-style transformers.",
-        year=2017,
+        typical_use="Hidden layers of EfficientNet (Tan & Le, 2019); the gate of SwiGLU in "
+        "LLaMA-style transformers (Touvron et al., 2023).",
+        year=2016,
         paper=Paper(
-            "P. Ramachandran, B. Zoph, Q. V. Le",
-            "Searching for Activation Functions",
-            "arXiv:1710.05941",
-            2017,
-            "https://arxiv.org/abs/1710.05941",
+            "D. Hendrycks, K. Gimpel",
+            "Gaussian Error Linear Units (GELUs)",
+            "arXiv:1606.08415",
+            2016,
+            "https://arxiv.org/abs/1606.08415",
+            "as the Sigmoid Linear Unit (SiLU)",
         ),
         frameworks=(
             Framework(
                 "PyTorch",
                 "torch.nn.functional.silu / torch.nn.SiLU",
-                {"beta": None},
+                defaults={"beta": None},
                 note="No β (fixed at 1).",
             ),
             Framework(
                 "Keras 3",
                 "keras.activations.silu / keras.activations.swish",
-                {"beta": None},
+                defaults={"beta": None},
                 note="No β.",
             ),
             Framework(
                 "tf.keras 2",
-                "tf.keras.activations.swish / tf.nn.silu",
-                {"beta": None},
-                note="tf.keras.activations.swish has no β; tf.nn.silu(features, beta=1.0) "
-                "takes one.",
+                "tf.keras.activations.swish",
+                defaults={"beta": None},
+                note="No β.",
+                source="tf_keras/activations.py",
             ),
-            Framework("JAX", "jax.nn.silu / jax.nn.swish", {"beta": None}, note="No β."),
+            Framework(
+                "tf.keras 2",
+                "tf.nn.silu / tf.nn.swish",
+                defaults={"beta": 1.0},
+                note="The TensorFlow function takes β.",
+                source="tensorflow/python/ops/nn_impl.py",
+            ),
+            Framework("JAX", "jax.nn.silu / jax.nn.swish", defaults={"beta": None}, note="No β."),
         ),
         aliases=("swish",),
         naive=Naive(
             fn="x / (1 + np.exp(-beta * x))",
             grad="1 / (1 + np.exp(-beta * x)) * (1 + beta * x * (1 - 1 / (1 + np.exp(-beta * x))))",
-            why="The value is good to a few ULP except for βx < −709.8 (float64), where "
-            "`exp(-βx)` overflows (a warning) and the result is 0 although x·exp(βx) is "
-            "representable down to βx ≈ −745, and at x = −∞ where it is NaN. The textbook "
-            "derivative's `1 - s` cancels for large βx: at x = 30 it has lost about 13 ULP, "
-            "and for x ≳ 37 the x·e⁻ˣ contribution is gone. The catalog computes σ(βx) "
-            "and σ(−βx) separately from `exp(-|βx|)`.",
+            why="The value is good except where `exp(-βx)` overflows (βx < −709.78, a "
+            "warning): the result is then 0 although x·exp(βx) is still representable, and "
+            "at x = −∞ it is NaN. The textbook derivative's `1 - s` cancels for large βx, "
+            "and once `s` rounds to 1 the x·e⁻ˣ contribution is gone (see the inputs below). "
+            "The catalog computes σ(βx) and σ(−βx) separately from `exp(-|βx|)`.",
+            examples=(-720.0, 30.0, 40.0),
         ),
-        notes="History: x·σ(x) was named SiLU by Hendrycks & Gimpel (2016) and used for "
-        "reinforcement learning by Elfwing, Uchibe & Doya (2017, arXiv:1702.03118) before "
-        "Ramachandran et al. found it by search, called it swish and added β. "
-        "σ(t) = 1/(1 + e⁻ᵗ) and σ(−t) = e⁻ᵗ·σ(t), one exponential, no "
-        "`np.where`; where e⁻ᵗ overflows (t < −708.8 in float64, −87.7 in float32) "
-        "σ(t) is subnormal but x·σ(t) is not, so those elements (found by one comparison) "
-        "are recomputed as eᵗ/(1 + eᵗ). SiLU′ = σ(t)(1 + t·σ(−t)) with σ(−t) computed "
-        "directly has no cancellation except near its zero at x ≈ −1.278, where the "
-        "condition number is infinite anyway. `param_grads['beta']` is x²·σ(βx)·σ(−βx) "
-        "computed as (x·σ)(x·σ(−·)) so that x² never overflows where the product is "
-        "finite. "
-        "Speed (1e6 elements uniform in [−10, 10], one thread, best CPU time, "
-        "float32 / float64): f 0.82 / 1.6 ms against 0.60 / 1.5 ms for `x / (1 + np.exp(-x))`, f′ "
-        "1.1 / 4.4 ms against 1.6 / 7.8 ms.",
+        notes="σ(t) = 1/(1 + e⁻ᵗ) and σ(−t) = e⁻ᵗ·σ(t): one exponential, no `np.where`; where "
+        "e⁻ᵗ overflows σ(t) is subnormal but x·σ(t) need not be, so those elements (found "
+        "by one comparison) are recomputed as eᵗ/(1 + eᵗ). SiLU′ = σ(t)(1 + t·σ(−t)) with "
+        "σ(−t) computed directly has no cancellation except near its zero at x ≈ −1.278, "
+        "where the condition number is infinite anyway. `param_grads['beta']` is "
+        "x²·σ(βx)·σ(−βx) computed as (x·σ)(x·σ(−·)) so that x² never overflows where the "
+        "product is finite. Hendrycks & Gimpel named x·σ(x) the SiLU in the GELU paper; "
+        "Elfwing et al. used it in reinforcement learning, and Ramachandran et al. found "
+        "it by search, called it swish and added β.",
+        popularised_by=(
+            Paper(
+                "S. Elfwing, E. Uchibe, K. Doya",
+                "Sigmoid-Weighted Linear Units for Neural Network Function Approximation in "
+                "Reinforcement Learning",
+                "Neural Networks 107, 3–11 (arXiv:1702.03118)",
+                2018,
+                "https://arxiv.org/abs/1702.03118",
+            ),
+            Paper(
+                "P. Ramachandran, B. Zoph, Q. V. Le",
+                "Searching for Activation Functions",
+                "arXiv:1710.05941",
+                2017,
+                "https://arxiv.org/abs/1710.05941",
+                "as swish, with β",
+            ),
+        ),
+        see_also=(
+            ("gelu", "x·Φ(x), the Gaussian-gated counterpart"),
+            ("swiglu", "SiLU as the gate of a GLU"),
+            ("hard_swish", "its piecewise-quadratic approximation"),
+            ("sigmoid", "the gate"),
+            ("mish", "x·tanh(softplus(x))"),
+        ),
     )
 )
 
@@ -687,7 +736,8 @@ register(
             "No framework ships it in core; implementations copy `x * sigmoid(1.702 * x)`.",
             "Non-monotonic, like GELU.",
         ),
-        typical_use="OpenAI CLIP's text and image towers and models derived from them.",
+        typical_use="OpenAI's CLIP text and image towers (the `QuickGELU` module of its code, "
+        "clip/model.py) and models fine-tuned from them.",
         year=2016,
         paper=Paper(
             "D. Hendrycks, K. Gimpel",
@@ -695,28 +745,41 @@ register(
             "arXiv:1606.08415",
             2016,
             "https://arxiv.org/abs/1606.08415",
+            "§2, as the sigmoid approximation of GELU",
         ),
         frameworks=(
-            Framework(
-                "PyTorch",
-                "—",
-                note="No built-in; Hugging Face `transformers` has QuickGELUActivation and "
-                "open_clip a QuickGELU module.",
-            ),
-            Framework("Keras 3", "—", note="No built-in."),
-            Framework("tf.keras 2", "—", note="No built-in."),
-            Framework("JAX", "—", note="No built-in."),
+            Framework("PyTorch", "—", note="`x * torch.sigmoid(1.702 * x)`."),
+            Framework("Keras 3", "—"),
+            Framework("tf.keras 2", "—"),
+            Framework("JAX", "—", note="`x * jax.nn.sigmoid(1.702 * x)`."),
         ),
         aliases=("quickgelu", "gelu_sigmoid"),
         naive=Naive(
             fn="x / (1 + np.exp(-1.702 * x))",
-            grad="1 / (1 + np.exp(-1.702 * x)) "
-            "* (1 + 1.702 * x * (1 - 1 / (1 + np.exp(-1.702 * x))))",
-            why="As for SiLU: the textbook value underflows early for x < −417 and is NaN at "
-            "−∞; its derivative's `1 - s` cancels for large x.",
+            grad=(
+                "1 / (1 + np.exp(-1.702 * x)) * (1 + 1.702 * x * (1 - 1 / (1 + np.exp(-1.702 "
+                "* x))))"
+            ),
+            why="As for SiLU: the textbook value is 0 once `exp(-1.702x)` overflows "
+            "(x < −417) and NaN at −∞; its derivative's `1 - s` cancels for large x.",
+            examples=(-420.0, 30.0),
         ),
-        notes="Shares SiLU's implementation with β = 1.702 (Hendrycks & Gimpel's sigmoid "
-        "approximation of Φ, section 2 of the GELU paper; popularised by CLIP, 2021).",
+        notes="Shares SiLU's implementation with β = 1.702.",
+        popularised_by=(
+            Paper(
+                "A. Radford, J. W. Kim, C. Hallacy, A. Ramesh, G. Goh, S. Agarwal, G. Sastry, "
+                "A. Askell, P. Mishkin, J. Clark, G. Krueger, I. Sutskever",
+                "Learning Transferable Visual Models From Natural Language Supervision",
+                "ICML 2021 (arXiv:2103.00020)",
+                2021,
+                "https://arxiv.org/abs/2103.00020",
+                "CLIP; the activation is in its released code, not in the paper",
+            ),
+        ),
+        see_also=(
+            ("gelu", "the function it approximates"),
+            ("silu", "the same form with β = 1"),
+        ),
     )
 )
 
@@ -796,22 +859,23 @@ register(
             ),
             Step(
                 cases((0, X < -3), ((2 * X + 3) / 6, X <= 3), (1, True)),
-                "the kinks ±3 take the middle piece (PyTorch)",
+                "the kinks ±3 take the middle piece (the closed interval [−3, 3])",
             ),
         ),
         kinks=(
             Kink(
                 -3.0,
                 -0.5,
-                "f′ jumps from 0 to −½ at x = −3. PyTorch's backward returns −½ (the middle "
-                "piece, closed interval); JAX and TensorFlow/Keras (x·relu6(x + 3)/6 with "
-                "relu6′ = 0 at its kinks) return 0.",
+                "f′ jumps from 0 to −½ at x = −3; this library takes the middle piece (the "
+                "closed interval [−3, 3]). The frameworks take the flat piece.",
+                frameworks={"PyTorch": 0.0, "Keras 3": 0.0, "JAX": 0.0},
             ),
             Kink(
                 3.0,
                 1.5,
-                "f′ jumps from 3/2 to 1 at x = 3. PyTorch returns 3/2 (middle piece); JAX and "
-                "TensorFlow/Keras return 1.",
+                "f′ jumps from 3/2 to 1 at x = 3; this library takes the middle piece, the "
+                "frameworks the identity piece.",
+                frameworks={"PyTorch": 1.0, "Keras 3": 1.0, "JAX": 1.0},
             ),
         ),
         properties=Properties(
@@ -824,19 +888,19 @@ register(
             cost="arithmetic",
         ),
         strengths=(
-            "No transcendental: a clip, an add and two multiplications, cheap and exactly "
-            "reproducible in fixed point.",
+            "No transcendental: a clip, an add and two multiplications; Howard et al. "
+            "designed it for mobile hardware (§5.2).",
             "Close to SiLU in shape (non-monotonic dip, identity for x ≥ 3).",
             "Exactly zero for x ≤ −3: sparse activations.",
         ),
         weaknesses=(
-            "Not differentiable at ±3 (the slope jumps by ½ at each), and frameworks "
-            "disagree on the gradient there.",
+            "Not differentiable at ±3 (the slope jumps by ½ at each); this library's value "
+            "there differs from the frameworks' (see the kinks).",
             "Zero gradient for x < −3: units can die there, as with ReLU.",
             "An approximation: SiLU-trained weights do not transfer exactly.",
         ),
-        typical_use="Mobile and edge CNNs (MobileNetV3, EfficientNet-Lite-style models), "
-        "where exponentials are expensive or quantised.",
+        typical_use="Mobile CNNs (MobileNetV3, Howard et al., 2019), where exponentials are "
+        "expensive or quantised.",
         year=2019,
         paper=Paper(
             "A. Howard, M. Sandler, G. Chu, L.-C. Chen, B. Chen, M. Tan, W. Wang, Y. Zhu, "
@@ -845,13 +909,11 @@ register(
             "ICCV 2019 (arXiv:1905.02244)",
             2019,
             "https://arxiv.org/abs/1905.02244",
+            "§5.2",
         ),
         frameworks=(
             Framework("PyTorch", "torch.nn.functional.hardswish / torch.nn.Hardswish"),
-            Framework(
-                "Keras 3",
-                "keras.activations.hard_silu / keras.activations.hard_swish",
-            ),
+            Framework("Keras 3", "keras.activations.hard_silu / keras.activations.hard_swish"),
             Framework("tf.keras 2", "—", note="No hard swish in tf.keras 2 or tf.nn."),
             Framework("JAX", "jax.nn.hard_swish / jax.nn.hard_silu"),
         ),
@@ -860,15 +922,20 @@ register(
             fn="x * np.clip(x + 3, 0, 6) / 6",
             grad="np.where(x < -3, 0.0, np.where(x > 3, 1.0, (2 * x + 3) / 6))",
             why="The textbook value is accurate for ordinary inputs, but `x * relu6(x + 3)` "
-            "overflows to inf for x > max/6 before the division (float32: x > 5.7e37), and "
-            "gives NaN at x = −∞ (−∞·0). The catalog divides the gate first and clamps ±∞.",
+            "overflows to inf for x > max/6 before the division (float32: x > 5.7e37, see "
+            "below), and gives NaN at x = −∞ (−∞·0). The catalog divides the gate first and "
+            "clamps ±∞.",
+            examples_float32=(1e38,),
         ),
-        notes="`x · (clip(x + 3, 0, 6)/6)`: no overflow, the limit −0 at −∞ (not −∞·0), "
-        "and −0.0 for x ≤ −3. The derivative is assembled as `mid·[|x| ≤ 3] + [x > 3]` "
-        "(exact, NaN-preserving, no `np.where`), using PyTorch's values at the kinks. "
-        "Speed (1e6 elements uniform in [−10, 10], one thread, best CPU time, "
-        "float32 / float64): f 0.42 / 0.88 ms against 0.36 / 0.90 ms, f′ 0.74 / 1.8 ms against "
-        "7.1 / 8.6 ms for nested `np.where`.",
+        notes="`x · (clip(x + 3, 0, 6)/6)`: no overflow, the limit −0 at −∞ (not −∞·0), and "
+        "−0.0 for x ≤ −3. The derivative is assembled as `mid·[|x| ≤ 3] + [x > 3]` "
+        "(exact, NaN-preserving, no `np.where`), which gives the middle piece's values at "
+        "the kinks ±3.",
+        see_also=(
+            ("silu", "the smooth function it approximates"),
+            ("hard_sigmoid", "its gate"),
+            ("relu6", "hard_swish(x) = x·relu6(x + 3)/6"),
+        ),
     )
 )
 
@@ -1025,18 +1092,16 @@ register(
         strengths=(
             "Smooth (C^∞) and non-monotonic, with a slightly deeper negative dip than SiLU "
             "(minimum ≈ −0.309 at x ≈ −1.19).",
-            "Unbounded above, bounded below; the gradient never vanishes abruptly.",
-            "Reported small accuracy gains over ReLU and swish in YOLOv4 and image "
-            "classification benchmarks.",
+            "Unbounded above, bounded below.",
+            "Misra (2019) reports accuracy gains over ReLU and swish on CIFAR-10 and "
+            "ImageNet classifiers; YOLOv4 adopted it in its backbone.",
         ),
         weaknesses=(
-            "The most expensive of the common activations in its textbook form "
-            "(exp, log1p and tanh).",
-            "Gains over SiLU are small and architecture-dependent.",
+            "Three transcendentals in its textbook form (exp, log and tanh).",
             "Non-monotonic; the gradient vanishes for very negative inputs.",
         ),
-        typical_use="Object-detection backbones (YOLOv4 CSPDarknet) and CNNs where SiLU is "
-        "a candidate.",
+        typical_use="Object-detection backbones (CSPDarknet53 of YOLOv4, Bochkovskiy et al., 2020) "
+        "and CNNs where SiLU is a candidate.",
         year=2019,
         paper=Paper(
             "D. Misra",
@@ -1048,28 +1113,41 @@ register(
         frameworks=(
             Framework("PyTorch", "torch.nn.functional.mish / torch.nn.Mish"),
             Framework("Keras 3", "keras.activations.mish"),
-            Framework("tf.keras 2", "tf.keras.activations.mish"),
+            Framework("tf.keras 2", "tf.keras.activations.mish", source="tf_keras/activations.py"),
             Framework("JAX", "jax.nn.mish"),
         ),
         naive=Naive(
             fn="x * np.tanh(np.log(1 + np.exp(x)))",
-            grad="np.tanh(np.log(1 + np.exp(x))) "
-            "+ x * (1 - np.tanh(np.log(1 + np.exp(x))) ** 2) / (1 + np.exp(-x))",
-            why="`log(1 + exp(x))` returns 0 for x < −37 (float64), so Mish(x) ≈ x·eˣ comes "
-            "out as −0.0 although it is representable down to x ≈ −745; for x > 709.78 "
-            "`exp` overflows (inf·… and a warning), and `1 - t**2` cancels in the "
+            grad=(
+                "np.tanh(np.log(1 + np.exp(x))) + x * (1 - np.tanh(np.log(1 + np.exp(x))) ** "
+                "2) / (1 + np.exp(-x))"
+            ),
+            why="Once `1 + exp(x)` rounds to 1 (from x ≈ −37 in float64) `log` returns 0, "
+            "so Mish(x) ≈ x·eˣ comes out as −0.0 although it is representable; for "
+            "x > 709.78 `exp` overflows (a warning), and `1 - t**2` cancels in the "
             "derivative for large x. The catalog uses tanh(softplus(x)) = n/(n + 2), "
             "n = eˣ(eˣ + 2).",
+            examples=(-40.0, 800.0),
         ),
-        notes="With e = eˣ: tanh(log(1 + e)) = ((1 + e)² − 1)/((1 + e)² + 1) = n/(n + 2) "
-        "with n = e(e + 2) — one exponential and no cancellation; e is capped at e⁴⁰ "
-        "(the gate is 1 beyond). The derivative sums tanh(sp) + x·σ·sech²(sp) for x ≥ 0 "
-        "(both positive) and, for x < 0 where they have opposite signs, uses the common "
+        notes="With e = eˣ: tanh(log(1 + e)) = ((1 + e)² − 1)/((1 + e)² + 1) = n/(n + 2) with "
+        "n = e(e + 2) — one exponential and no cancellation; e is capped at e⁴⁰ (the gate "
+        "is 1 beyond). The derivative sums tanh(sp) + x·σ·sech²(sp) for x ≥ 0 (both "
+        "positive) and, for x < 0 where they have opposite signs, uses the common "
         "numerator ω = 4(x + 1) + e(4x + 6 + e(4 + e)) over (n + 2)², written as two "
-        "quotients so nothing overflows in float32. "
-        "Speed (1e6 elements uniform in [−10, 10], one thread, best CPU time, "
-        "float32 / float64): f 1.2 / 4.3 ms against 0.93 / 2.9 ms for "
-        "`x * np.tanh(np.log(1 + np.exp(x)))` (which returns −0.0 for x < −37), f′ "
-        "3.7 / 15 ms against 2.9 / 12.7 ms.",
+        "quotients so nothing overflows in float32.",
+        popularised_by=(
+            Paper(
+                "A. Bochkovskiy, C.-Y. Wang, H.-Y. M. Liao",
+                "YOLOv4: Optimal Speed and Accuracy of Object Detection",
+                "arXiv:2004.10934",
+                2020,
+                "https://arxiv.org/abs/2004.10934",
+            ),
+        ),
+        see_also=(
+            ("silu", "x·σ(x)"),
+            ("softplus", "the inner function"),
+            ("gelu", "x·Φ(x)"),
+        ),
     )
 )

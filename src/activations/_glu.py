@@ -679,29 +679,38 @@ register(
         ),
         properties=_GATED_PROPS,
         strengths=(
-            "The linear path a·σ(b) lets gradients flow without vanishing "
-            "(∂f/∂a = σ(b)), while σ(b) learns which features to pass.",
-            "Outperformed LSTM-style gating in gated convolutional language models.",
+            "The linear path a·σ(b) lets gradients flow without vanishing (∂f/∂a = σ(b)), "
+            "while σ(b) learns which features to pass.",
+            "Dauphin et al. found it ahead of the tanh·σ gating (GTU) of van den Oord et al. "
+            "in their convolutional language models.",
         ),
         weaknesses=(
             "Halves the width: the layer before it must produce twice the features "
             "(more parameters per output unit).",
             "Unbounded in a, and the sigmoid gate saturates for large |b|.",
         ),
-        typical_use="Gated convolutional networks (language, speech: the conformer "
-        "convolution module); the ancestor of the SwiGLU/GEGLU transformer blocks.",
-        year=2017,
-        paper=_DAUPHIN,
+        typical_use="Gated convolutional networks (language models; the convolution module of "
+        "the Conformer, Gulati et al., 2020); the ancestor of the SwiGLU/GEGLU "
+        "transformer blocks.",
+        year=2016,
+        paper=Paper(
+            "Y. N. Dauphin, A. Fan, M. Auli, D. Grangier",
+            "Language Modeling with Gated Convolutional Networks",
+            "ICML 2017 (arXiv:1612.08083)",
+            2016,
+            "https://arxiv.org/abs/1612.08083",
+        ),
         frameworks=(
             Framework(
                 "PyTorch",
-                "torch.nn.functional.glu(x, dim=-1) / torch.nn.GLU(dim=-1)",
-                {"axis": -1},
-                "first half × σ(second half)",
+                "torch.nn.functional.glu / torch.nn.GLU",
+                defaults={"axis": -1},
+                param_names={"axis": "dim"},
+                note="First half × σ(second half).",
             ),
-            Framework("Keras 3", "keras.activations.glu / keras.ops.glu", {"axis": -1}),
-            Framework("tf.keras 2", "—", note="no built-in (added in Keras 3)"),
-            Framework("JAX", "jax.nn.glu", {"axis": -1}),
+            Framework("Keras 3", "keras.activations.glu / keras.ops.glu", defaults={"axis": -1}),
+            Framework("tf.keras 2", "—"),
+            Framework("JAX", "jax.nn.glu", defaults={"axis": -1}),
         ),
         naive=Naive(
             fn="(lambda a, b: a / (1 + np.exp(-b)))(*np.split(x, 2, axis=-1))",
@@ -711,6 +720,12 @@ register(
         ),
         notes="Halves: `a = x[:n/2]`, `b = x[n/2:]` along `axis`; an odd size raises "
         "`ValueError`. " + _ORDER_NOTE,
+        see_also=(
+            ("swiglu", "SiLU as the gate"),
+            ("geglu", "GELU as the gate"),
+            ("reglu", "ReLU as the gate"),
+            ("sigmoid", "the gate"),
+        ),
     )
 )
 
@@ -736,16 +751,23 @@ register(
         ),
         properties=replace(_GATED_PROPS, smoothness="C0", cost="arithmetic"),
         strengths=(
-            "The cheapest GLU variant (no transcendental); in Shazeer's experiments it "
-            "beat the ReLU feed-forward block.",
+            "The cheapest GLU variant (no transcendental); in Shazeer's comparison it beat "
+            "the ReLU feed-forward block.",
         ),
         weaknesses=(
             "Gate is exactly 0 for b ≤ 0: units can die as with ReLU.",
             "Only C⁰ in b.",
         ),
-        typical_use="Transformer feed-forward blocks (T5-style FFN variants).",
+        typical_use="Transformer feed-forward blocks (the variants compared by Shazeer, 2020).",
         year=2020,
-        paper=_SHAZEER,
+        paper=Paper(
+            "N. Shazeer",
+            "GLU Variants Improve Transformer",
+            "arXiv:2002.05202",
+            2020,
+            "https://arxiv.org/abs/2002.05202",
+            "Table 1",
+        ),
         frameworks=_composed(
             "a, b = x.chunk(2, dim=-1); a * F.relu(b)",
             "a, b = keras.ops.split(x, 2, axis=-1); a * keras.activations.relu(b)",
@@ -757,6 +779,10 @@ register(
             "(`inf * relu(-1)` is 0, not NaN).",
         ),
         notes=_ORDER_NOTE,
+        see_also=(
+            ("relu", "the gate"),
+            ("glu", "the sigmoid-gated original"),
+        ),
     )
 )
 
@@ -805,18 +831,25 @@ register(
         ),
         properties=replace(_GATED_PROPS, cost="several transcendentals"),
         strengths=(
-            "Among the best feed-forward variants in Shazeer's comparison (lowest "
+            "Among the best feed-forward variants in Shazeer's comparison (the lowest "
             "perplexity together with SwiGLU).",
-            "Smooth gate that lets small negative values through.",
+            "A smooth gate that lets small negative values through.",
         ),
         weaknesses=(
-            "Two projections instead of one: to keep the parameter count, the hidden "
-            "width is usually cut to 2/3.",
+            "Two projections instead of one: to keep the parameter count, Shazeer cuts the "
+            "hidden width to 2/3.",
             "Costs an erf (or a tanh) per unit.",
         ),
-        typical_use="Transformer feed-forward blocks (e.g. T5 v1.1 and some diffusion models).",
+        typical_use="Transformer feed-forward blocks (T5 v1.1's checkpoints use it).",
         year=2020,
-        paper=_SHAZEER,
+        paper=Paper(
+            "N. Shazeer",
+            "GLU Variants Improve Transformer",
+            "arXiv:2002.05202",
+            2020,
+            "https://arxiv.org/abs/2002.05202",
+            "Table 1",
+        ),
         frameworks=_composed(
             "a, b = x.chunk(2, dim=-1); a * F.gelu(b)  (approximate='none' default)",
             "a, b = keras.ops.split(x, 2, axis=-1); a * keras.activations.gelu(b)  "
@@ -833,6 +866,11 @@ register(
             "form `b * σ(2u)` instead of `0.5 b (1 + tanh u)`.",
         ),
         notes=_ORDER_NOTE,
+        see_also=(
+            ("gelu", "the gate"),
+            ("swiglu", "the SiLU-gated variant"),
+            ("glu", "the sigmoid-gated original"),
+        ),
     )
 )
 
@@ -842,7 +880,7 @@ register(
         name="swiglu",
         title="SwiGLU",
         family="glu",
-        summary="GLU with a SiLU (swish) gate: a·b·σ(b). The feed-forward block of LLaMA and PaLM.",
+        summary="GLU with a SiLU (swish) gate: a·b·σ(b). The feed-forward block of PaLM and LLaMA.",
         fn=swiglu,
         vjp=swiglu_vjp,
         elementwise=False,
@@ -872,18 +910,25 @@ register(
         ),
         properties=_GATED_PROPS,
         strengths=(
-            "Best or tied-best feed-forward variant in Shazeer's comparison; adopted by "
-            "PaLM, LLaMA and most open large language models.",
-            "Smooth, non-monotonic gate; cheap (one exponential).",
+            "Among the best feed-forward variants in Shazeer's comparison; adopted by PaLM "
+            "(Chowdhery et al., 2022) and LLaMA (Touvron et al., 2023).",
+            "Smooth, non-monotonic gate; one exponential.",
         ),
         weaknesses=(
-            "Two projections (three weight matrices per block with the output one); "
-            "hidden width usually scaled by 2/3 to keep the parameter count.",
-            "Why it works so well is empirical (Shazeer: 'we offer no explanation').",
+            "Two projections (three weight matrices per block with the output one); Shazeer "
+            "scales the hidden width by 2/3 to keep the parameter count.",
+            'Why it works is not explained (Shazeer: "we offer no explanation").',
         ),
-        typical_use="Feed-forward blocks of large language models.",
+        typical_use="Feed-forward blocks of large language models (PaLM, LLaMA).",
         year=2020,
-        paper=_SHAZEER,
+        paper=Paper(
+            "N. Shazeer",
+            "GLU Variants Improve Transformer",
+            "arXiv:2002.05202",
+            2020,
+            "https://arxiv.org/abs/2002.05202",
+            "Table 1",
+        ),
         frameworks=_composed(
             "a, b = x.chunk(2, dim=-1); a * F.silu(b)",
             "a, b = keras.ops.split(x, 2, axis=-1); a * keras.activations.silu(b)",
@@ -896,6 +941,11 @@ register(
             "the catalog multiplies in log space there.",
         ),
         notes=_ORDER_NOTE,
+        see_also=(
+            ("silu", "the gate"),
+            ("geglu", "the GELU-gated variant"),
+            ("glu", "the sigmoid-gated original"),
+        ),
     )
 )
 
@@ -976,10 +1026,10 @@ register(
         ),
         weaknesses=(
             "k times the parameters and compute of the layer before it.",
-            "Rarely used today; no PyTorch, Keras 3 or JAX built-in.",
+            "No PyTorch, Keras 3 or JAX built-in.",
         ),
-        typical_use="Historical: maxout networks with dropout (2013); occasionally in "
-        "GAN discriminators.",
+        typical_use="Maxout networks with dropout (Goodfellow et al., 2013); the discriminator of "
+        "the original GAN (Goodfellow et al., 2014).",
         year=2013,
         paper=Paper(
             "I. J. Goodfellow, D. Warde-Farley, M. Mirza, A. Courville, Y. Bengio",
@@ -989,14 +1039,10 @@ register(
             "https://arxiv.org/abs/1302.4389",
         ),
         frameworks=(
-            Framework("PyTorch", "—", note="no built-in; `x.unflatten(-1, (-1, k)).amax(-1)`"),
-            Framework("Keras 3", "—", note="no built-in"),
-            Framework(
-                "tf.keras 2",
-                "tfa.layers.Maxout(num_units, axis=-1)",
-                note="TensorFlow Addons (end of life); takes the number of groups, not k",
-            ),
-            Framework("JAX", "—", note="no built-in; reshape and `jnp.max`"),
+            Framework("PyTorch", "—", note="`x.unflatten(-1, (-1, k)).amax(-1)`."),
+            Framework("Keras 3", "—"),
+            Framework("tf.keras 2", "—"),
+            Framework("JAX", "—", note="Reshape and `jnp.max`."),
         ),
         naive=Naive(
             fn="np.max(x.reshape(*x.shape[:-1], -1, 2), axis=-1)",
@@ -1005,5 +1051,9 @@ register(
         ),
         notes="Groups are consecutive blocks of k entries along `axis` (the layout of "
         "TensorFlow's maxout reshape).",
+        see_also=(
+            ("relu", "a special case (one piece 0)"),
+            ("leaky_relu", "a special case (one piece αx)"),
+        ),
     )
 )

@@ -112,8 +112,8 @@ register(
         name="relu",
         title="ReLU",
         family="relu-like",
-        summary="Passes positive inputs unchanged and zeroes the rest: the default hidden "
-        "activation of deep learning.",
+        summary="Passes positive inputs unchanged and zeroes the rest: the activation that ELU, "
+        "GELU, swish and Mish were each measured against in their papers.",
         fn=relu,
         grad=relu_grad,
         expr=sp.Piecewise((X, X > 0), (0, True)),
@@ -130,8 +130,8 @@ register(
             Kink(
                 0.0,
                 0.0,
-                "ReLU′(0) = 0, the convention of PyTorch, TensorFlow and JAX (any value "
-                "in [0, 1] is a valid subgradient).",
+                "The lower piece; any value in [0, 1] is a valid subgradient.",
+                frameworks={"PyTorch": 0.0, "Keras 3": 0.0, "JAX": 0.0},
             ),
         ),
         properties=Properties(
@@ -143,56 +143,83 @@ register(
             cost="comparison",
         ),
         strengths=(
-            "One comparison: the cheapest non-linearity there is, and exact in floating point.",
-            "Gradient exactly 1 for positive inputs, so the activation itself does not "
-            "shrink gradients through depth (unlike sigmoid and tanh).",
-            "Sparse activations: units with negative pre-activation output exactly zero.",
+            "One comparison, and exact in floating point (nothing is rounded).",
+            "Gradient exactly 1 for positive inputs, so the activation itself never "
+            "shrinks a backpropagated gradient there (unlike sigmoid and tanh).",
+            "Sparse activations: units with a negative pre-activation output exactly zero.",
         ),
         weaknesses=(
-            "Dying ReLU: a unit whose pre-activation is negative for every input gets zero "
-            "gradient and stops learning (large learning rates or a bad bias make this "
-            "common).",
-            "Not zero-centred and unbounded above: the mean output is positive (1/√(2π) "
-            "for standard-normal input) and can grow layer by layer without normalisation.",
+            "Dead units: a unit whose pre-activation is negative for every input it receives "
+            "gets zero gradient and stops learning.",
+            "Not zero-centred: the mean output for standard-normal input is 1/√(2π), and "
+            "ReLU halves the second moment, which the √2 gain of He initialisation "
+            "compensates (He et al., 2015, §2.2).",
             "Not differentiable at 0 (a convention picks the gradient there).",
         ),
-        typical_use="Hidden layers of CNNs and MLPs; the baseline every other activation "
-        "is compared with.",
-        year=2010,
+        typical_use=(
+            "Hidden layers of CNNs and MLPs; the baseline other activations are compared with."
+        ),
+        year=1969,
         paper=Paper(
-            "V. Nair, G. E. Hinton",
-            "Rectified Linear Units Improve Restricted Boltzmann Machines",
-            "ICML",
-            2010,
-            "https://www.cs.toronto.edu/~hinton/absps/reluICML.pdf",
+            "K. Fukushima",
+            "Visual Feature Extraction by a Multilayered Network of Analog Threshold Elements",
+            "IEEE Transactions on Systems Science and Cybernetics 5(4), 322–333",
+            1969,
+            "https://doi.org/10.1109/TSSC.1969.300225",
         ),
         frameworks=(
-            Framework("PyTorch", "torch.relu / torch.nn.ReLU", note=_FRAMEWORK_NOTE_0),
+            Framework("PyTorch", "torch.relu / torch.nn.functional.relu / torch.nn.ReLU"),
             Framework(
                 "Keras 3",
-                "keras.activations.relu",
-                note="also takes negative_slope, max_value and threshold (all off by default)",
+                "keras.activations.relu / keras.layers.ReLU",
+                note="Both also take negative_slope, max_value and threshold (0, None and 0 "
+                "by default: plain ReLU).",
             ),
             Framework(
                 "tf.keras 2",
                 "tf.keras.activations.relu / tf.nn.relu",
-                note="tf.keras.activations.relu takes alpha, max_value and threshold",
+                note="tf.keras.activations.relu also takes alpha, max_value and threshold "
+                "(0, None and 0 by default).",
+                source="tf_keras/activations.py",
             ),
-            Framework("JAX", "jax.nn.relu", note="custom JVP: gradient 0 at 0"),
+            Framework("JAX", "jax.nn.relu"),
         ),
         aliases=("rectifier",),
         naive=Naive(
             fn="np.maximum(0, x)",
             grad="(x > 0).astype(float)",
-            why="The textbook value is exact. The textbook derivative turns NaN into 0 "
-            "(a comparison with NaN is False), hiding bad inputs; the catalog puts NaN "
-            "back, and adds `+ 0.0` to the value so that `relu(-0.0)` is `+0.0`.",
+            why="The textbook value is exact. The textbook derivative turns NaN into 0 (a "
+            "comparison with NaN is False), hiding bad inputs; the catalog puts NaN back, "
+            "and adds `+ 0.0` to the value so that `relu(-0.0)` is `+0.0`.",
         ),
-        notes="The rectifier appears as early as Fukushima's 1969 feature extractor; Nair & "
-        "Hinton (2010) and Glorot, Bordes & Bengio (2011) made it the default. "
-        "`np.maximum` propagates NaN and never rounds; `+ 0.0` normalises the sign of "
-        "zero. The derivative is a comparison cast to float, with NaN restored: "
-        "`np.heaviside` would do both but is several times slower on randomly signed input.",
+        notes="`np.maximum` propagates NaN and never rounds; `+ 0.0` normalises the sign of "
+        "zero. The derivative is the comparison `x > 0` cast to float, with NaN put back. "
+        "Fukushima's 1969 network is the earliest use found here; Nair & Hinton (2010) and "
+        "Glorot, Bordes & Bengio (2011) brought it into deep learning.",
+        first_use_known=False,
+        popularised_by=(
+            Paper(
+                "V. Nair, G. E. Hinton",
+                "Rectified Linear Units Improve Restricted Boltzmann Machines",
+                "ICML 2010, 807–814",
+                2010,
+                "https://www.cs.toronto.edu/~hinton/absps/reluICML.pdf",
+            ),
+            Paper(
+                "X. Glorot, A. Bordes, Y. Bengio",
+                "Deep Sparse Rectifier Neural Networks",
+                "AISTATS 2011, PMLR 15, 315–323",
+                2011,
+                "https://proceedings.mlr.press/v15/glorot11a.html",
+            ),
+        ),
+        see_also=(
+            ("leaky_relu", "a small negative slope instead of zero"),
+            ("relu6", "ReLU clipped at 6"),
+            ("softplus", "its smooth counterpart"),
+            ("gelu", "the smooth, non-monotonic successor in transformers"),
+            ("reglu", "ReLU as the gate of a GLU"),
+        ),
     )
 )
 
@@ -266,12 +293,17 @@ register(
             Step(_RELU6_PRIME, "together: 1 on (0, 6), 0 elsewhere"),
         ),
         kinks=(
-            Kink(0.0, 0.0, "ReLU6′(0) = 0 in PyTorch, TensorFlow and JAX, as for ReLU."),
+            Kink(
+                0.0,
+                0.0,
+                "The flat piece, as for ReLU.",
+                frameworks={"PyTorch": 0.0, "Keras 3": 0.0, "JAX": 0.0},
+            ),
             Kink(
                 6.0,
                 0.0,
-                "ReLU6′(6) = 0 in PyTorch (it is hardtanh(x, 0, 6)), TensorFlow and JAX "
-                "(whose custom JVP makes both kinks 0).",
+                "The flat piece.",
+                frameworks={"PyTorch": 0.0, "Keras 3": 0.0, "JAX": 0.0},
             ),
         ),
         properties=Properties(
@@ -283,23 +315,23 @@ register(
             cost="comparison",
         ),
         strengths=(
-            "Bounded output [0, 6]: activations fit a fixed-point or 8-bit range without "
-            "overflow, which is why mobile networks (MobileNet v1/v2) use it.",
+            "Bounded output [0, 6]; MobileNetV2 uses it for its robustness in "
+            "low-precision computation (Sandler et al., 2018).",
             "Exact and as cheap as ReLU (a clip).",
         ),
         weaknesses=(
-            "Zero gradient above 6 as well as below 0: saturated units stop learning on both "
-            "sides.",
-            "The cap 6 is arbitrary (chosen empirically by Krizhevsky).",
+            "Zero gradient above 6 as well as below 0.",
+            "The cap 6 is an empirical choice: Krizhevsky (2010) found that it made the "
+            "network learn sparse features earlier.",
             "Not zero-centred.",
         ),
-        typical_use="Mobile and quantised CNNs (MobileNet v1/v2); the building block of "
-        "hard_sigmoid and hard_swish.",
+        typical_use="Mobile and quantised CNNs (MobileNetV2); the building block of hard_sigmoid "
+        "and hard_swish.",
         year=2010,
         paper=Paper(
             "A. Krizhevsky",
             "Convolutional Deep Belief Networks on CIFAR-10",
-            "Technical report, University of Toronto",
+            "Unpublished manuscript, University of Toronto",
             2010,
             "https://www.cs.toronto.edu/~kriz/conv-cifar10-aug2010.pdf",
         ),
@@ -309,19 +341,35 @@ register(
             Framework(
                 "tf.keras 2",
                 "tf.nn.relu6",
-                note="or tf.keras.activations.relu(x, max_value=6.0) / "
-                "tf.keras.layers.ReLU(max_value=6.0)",
+                note="Or tf.keras.activations.relu(x, max_value=6.0) / "
+                "tf.keras.layers.ReLU(max_value=6.0).",
+                source="tensorflow/python/ops/nn_ops.py",
             ),
             Framework("JAX", "jax.nn.relu6"),
         ),
         naive=Naive(
             fn="np.minimum(np.maximum(0, x), 6)",
             grad="((x > 0) & (x < 6)).astype(float)",
-            why="Exact; the textbook derivative only turns NaN into 0. The catalog uses "
-            "`np.clip` (one pass instead of two) and returns `+0.0` for `-0.0`.",
+            why="Exact; the textbook derivative turns NaN into 0. The catalog uses `np.clip` "
+            "(one call instead of two) and returns `+0.0` for `-0.0`.",
         ),
-        notes="`np.clip` is a single ufunc pass, propagates NaN and never rounds; "
-        "`+ 0.0` turns the `-0.0` that `clip` passes through into `+0.0`.",
+        notes="`np.clip` propagates NaN and never rounds; `+ 0.0` turns the `-0.0` that "
+        "`clip` passes through into `+0.0`.",
+        popularised_by=(
+            Paper(
+                "M. Sandler, A. Howard, M. Zhu, A. Zhmoginov, L.-C. Chen",
+                "MobileNetV2: Inverted Residuals and Linear Bottlenecks",
+                "CVPR 2018 (arXiv:1801.04381)",
+                2018,
+                "https://arxiv.org/abs/1801.04381",
+            ),
+        ),
+        see_also=(
+            ("relu", "the uncapped rectifier"),
+            ("hard_sigmoid", "relu6(x + 3)/6"),
+            ("hard_swish", "x·relu6(x + 3)/6"),
+            ("hard_tanh", "the same clip on [−1, 1]"),
+        ),
     )
 )
 
@@ -414,8 +462,10 @@ register(
             Kink(
                 0.0,
                 0.01,
-                "f′(0) = α here and in PyTorch and TensorFlow (`x > 0 ? 1 : α`); "
-                "`jax.nn.leaky_relu` is written `where(x >= 0, x, α x)`, so JAX returns 1.",
+                "α, the lower piece (PyTorch's rule is `x > 0 ? 1 : α`). "
+                "`jax.nn.leaky_relu` is `where(x >= 0, x, α x)`, which differentiates to 1 "
+                "at 0.",
+                frameworks={"PyTorch": 0.01, "Keras 3": 1.0, "JAX": 1.0},
             ),
         ),
         properties=Properties(
@@ -428,23 +478,24 @@ register(
         ),
         strengths=(
             "No dead units: the gradient for x < 0 is the negative slope, not 0.",
-            "As cheap and as exact as ReLU (one product).",
-            "Outputs of both signs, though not zero-centred: for standard-normal input the mean "
-            "output is (1 − slope) times ReLU's, barely lower at the usual small slopes.",
+            "As cheap as ReLU and exact up to one rounding (one product).",
+            "Outputs of both signs, though not zero-centred: for standard-normal input the "
+            "mean output is (1 − slope) times ReLU's.",
         ),
         weaknesses=(
-            "α is a hyperparameter, and frameworks disagree on its default (0.01, 0.2, 0.3).",
-            "With the usual small α the negative side carries little signal; in practice "
-            "the gain over ReLU is often small.",
+            "α is a hyperparameter, and frameworks disagree on its default (see the "
+            "framework tabs).",
+            "The gain over ReLU depends on α: Maas et al. (2013) report results close to "
+            "ReLU's at α = 0.01, Xu et al. (2015) improvements with larger slopes.",
             "Not differentiable at 0.",
         ),
-        typical_use="Hidden layers where dying ReLUs are a problem; GAN discriminators "
-        "(α = 0.2, from DCGAN); YOLO detectors (α = 0.1).",
+        typical_use="Hidden layers where dead ReLUs are a problem; GAN discriminators (α = 0.2 in "
+        "DCGAN, Radford et al., 2015); YOLO detectors (α = 0.1, Redmon et al., 2016).",
         year=2013,
         paper=Paper(
             "A. L. Maas, A. Y. Hannun, A. Y. Ng",
             "Rectifier Nonlinearities Improve Neural Network Acoustic Models",
-            "ICML Workshop on Deep Learning for Audio, Speech and Language Processing",
+            "ICML 2013 Workshop on Deep Learning for Audio, Speech and Language Processing",
             2013,
             "https://ai.stanford.edu/~amaas/papers/relu_hybrid_icml2013_final.pdf",
         ),
@@ -456,38 +507,50 @@ register(
             ),
             Framework(
                 "Keras 3",
-                "keras.activations.leaky_relu / keras.layers.LeakyReLU",
+                "keras.activations.leaky_relu",
                 defaults={"negative_slope": 0.2},
-                note="the function defaults to 0.2 but the layer keras.layers.LeakyReLU "
-                "defaults to negative_slope=0.3",
+            ),
+            Framework(
+                "Keras 3",
+                "keras.layers.LeakyReLU",
+                defaults={"negative_slope": 0.3},
+                note="The layer's default is not the function's.",
             ),
             Framework(
                 "tf.keras 2",
-                "tf.keras.layers.LeakyReLU / tf.nn.leaky_relu",
+                "tf.keras.layers.LeakyReLU",
                 defaults={"negative_slope": 0.3},
-                note="the layer's parameter is alpha=0.3; tf.nn.leaky_relu(features, "
-                "alpha=0.2) defaults to 0.2",
+                param_names={"negative_slope": "alpha"},
+                source="tf_keras/layers/activation/leaky_relu.py",
             ),
             Framework(
-                "JAX",
-                "jax.nn.leaky_relu",
-                defaults={"negative_slope": 0.01},
-                note="gradient 1 at x = 0 (where(x >= 0, ...))",
+                "tf.keras 2",
+                "tf.nn.leaky_relu",
+                defaults={"negative_slope": 0.2},
+                param_names={"negative_slope": "alpha"},
+                note="The TensorFlow function's default is not the layer's.",
+                source="tensorflow/python/ops/nn_ops.py",
             ),
+            Framework("JAX", "jax.nn.leaky_relu", defaults={"negative_slope": 0.01}),
         ),
         aliases=("lrelu", "leakyrelu"),
         naive=Naive(
             fn="np.where(x > 0, x, negative_slope * x)",
             grad="np.where(x > 0, 1.0, negative_slope)",
-            why="Exact, but the textbook derivative turns NaN into `negative_slope`, and "
-            "`np.where` on randomly signed input is slower than the arithmetic it selects "
-            "between. The catalog computes `max(x, αx)` (or `min` for α > 1), one rounding.",
+            why="Exact up to the one rounding of the product, but the textbook derivative "
+            "turns NaN into `negative_slope`. The catalog computes `max(x, αx)` (or `min` "
+            "for α > 1), the same rounding.",
         ),
         notes="For 0 ≤ α ≤ 1, `max(x, αx)` equals the piecewise definition (αx ≤ x exactly "
-        "when x ≥ 0) and costs one multiplication and one comparison; for α > 1 the same "
-        "holds with `min`. α = 0 is routed to ReLU so that −∞ gives 0 rather than "
-        "0·(−∞) = NaN. The derivative `h + α(1 − h)` with h ∈ {0, 1} is exact: it is "
-        "either 1 + α·0 or 0 + α.",
+        "when x ≥ 0); for α > 1 the same holds with `min`. α = 0 is routed to ReLU so that "
+        "−∞ gives 0 rather than 0·(−∞) = NaN. The derivative `h + α(1 − h)` with "
+        "h ∈ {0, 1} is exact: it is either 1 + α·0 or 0 + α.",
+        see_also=(
+            ("relu", "the slope-0 case"),
+            ("prelu", "the slope learned"),
+            ("rrelu", "the slope drawn at random during training"),
+            ("elu", "a smooth negative side"),
+        ),
     )
 )
 
@@ -615,8 +678,9 @@ register(
             Kink(
                 0.0,
                 0.25,
-                "∂f/∂x at 0 is a (the lower piece), as in PyTorch (`x > 0 ? 1 : a`). Keras "
+                "∂f/∂x at 0 is a, the lower piece (PyTorch's rule is `x > 0 ? 1 : a`). Keras "
                 "computes relu(x) − a·relu(−x), whose gradient at 0 is 0 because relu′(0) = 0.",
+                frameworks={"PyTorch": 0.25, "Keras 3": 0.0},
             ),
         ),
         properties=Properties(
@@ -628,53 +692,61 @@ register(
             cost="arithmetic",
         ),
         strengths=(
-            "The network chooses the negative slope; He et al. report a gain over ReLU on "
-            "ImageNet at negligible cost (one parameter per channel).",
+            "The network chooses the negative slope; He et al. report better ImageNet "
+            "accuracy than with ReLU at negligible extra cost (one parameter per channel).",
             "No dead units as long as the learned slope is non-zero.",
         ),
         weaknesses=(
-            "Extra parameters; weight decay on them pulls the slope towards 0 (ReLU), so "
-            "He et al. train it without weight decay.",
-            "The learned slope can become negative or larger than 1, making the "
-            "activation non-monotonic or expansive.",
-            "Frameworks disagree on the initial slope (PyTorch 0.25, Keras 0).",
+            "Extra parameters; weight decay would pull the slope towards 0 (ReLU), so He et "
+            "al. train it without weight decay (§2.1).",
+            "The learned slope can become negative or larger than 1, making the activation "
+            "decreasing for x < 0 (a negative slope) or expansive (a slope above 1).",
+            "Frameworks disagree on the initial slope (see the framework tabs).",
         ),
-        typical_use="CNNs for image classification and super-resolution, usually with one "
-        "slope per channel.",
+        typical_use="Image-classification CNNs, usually with one slope per channel (He et al., "
+        "2015).",
         year=2015,
         paper=Paper(
             "K. He, X. Zhang, S. Ren, J. Sun",
             "Delving Deep into Rectifiers: Surpassing Human-Level Performance on ImageNet "
             "Classification",
-            "ICCV",
+            "ICCV 2015 (arXiv:1502.01852)",
             2015,
             "https://arxiv.org/abs/1502.01852",
+            "§2.1",
         ),
         frameworks=(
             Framework(
                 "PyTorch",
-                "torch.nn.PReLU(num_parameters=1, init=0.25) / torch.nn.functional.prelu",
+                "torch.nn.PReLU",
                 defaults={"weight": 0.25},
-                note="num_parameters=C gives one slope per channel (dimension 1)",
+                param_names={"weight": "init"},
+                note="num_parameters=1 by default (one slope shared by all channels); "
+                "num_parameters=C gives one per channel (dimension 1).",
+            ),
+            Framework(
+                "PyTorch",
+                "torch.nn.functional.prelu",
+                defaults={"weight": None},
+                note="The weight is a required argument.",
             ),
             Framework(
                 "Keras 3",
                 "keras.layers.PReLU",
                 defaults={"weight": 0.0},
-                note="alpha_initializer='zeros': training starts from ReLU; one slope per "
-                "input element unless shared_axes is given",
+                param_names={"weight": "alpha_initializer"},
+                note="alpha_initializer='Zeros': training starts from ReLU; one slope per "
+                "input element unless shared_axes is given.",
             ),
             Framework(
                 "tf.keras 2",
                 "tf.keras.layers.PReLU",
                 defaults={"weight": 0.0},
-                note="alpha_initializer='zeros', shared_axes=None",
+                param_names={"weight": "alpha_initializer"},
+                note="alpha_initializer='zeros', shared_axes=None.",
+                source="tf_keras/layers/activation/prelu.py",
             ),
-            Framework(
-                "JAX",
-                "—",
-                note="no built-in in jax.nn; Flax has flax.linen.PReLU (negative_slope_init=0.01)",
-            ),
+            Framework("JAX", "—", note="No PReLU in jax.nn."),
         ),
         aliases=("parametric_relu",),
         naive=Naive(
@@ -684,11 +756,15 @@ register(
             "the `max(x, ax)` route for a scalar weight (faster), keeps `np.where` for an "
             "array weight, and provides ∂f/∂a = min(x, 0).",
         ),
-        notes="`jax.nn` has no PReLU (Flax's `flax.linen.PReLU` initialises the slope to "
-        "0.01). An array weight is cast to the compute dtype before the product, so a "
-        "float32 input sees one rounding, as in frameworks that store the weight in the "
-        "layer's dtype. ∂f/∂a is returned elementwise in the shape of f; summing it times "
-        "the upstream gradient over the broadcast axes gives the weight's gradient.",
+        notes="An array weight is cast to the compute dtype before the product, so a float32 "
+        "input sees one rounding. ∂f/∂a is returned elementwise in the shape of f; summing "
+        "it times the upstream gradient over the broadcast axes gives the weight's "
+        "gradient. He et al. initialise the slope to 0.25 (§2.1), as PyTorch does.",
+        see_also=(
+            ("leaky_relu", "the slope fixed"),
+            ("rrelu", "the slope random"),
+            ("relu", "the slope 0"),
+        ),
     )
 )
 
@@ -830,9 +906,10 @@ register(
         kinks=(
             Kink(
                 0.0,
-                (1 / 8 + 1 / 3) / 2,
-                "f′(0) = (l + u)/2 in evaluation mode (the sampled slope in training "
-                "mode), as in PyTorch, which treats x ≤ 0 as the negative side.",
+                0.22916666666666666,
+                "(l + u)/2, the lower piece, in evaluation mode (the sampled slope in "
+                "training mode); PyTorch treats x ≤ 0 as the negative side.",
+                frameworks={"PyTorch": 0.22916666666666666},
             ),
         ),
         properties=Properties(
@@ -844,18 +921,17 @@ register(
             cost="arithmetic",
         ),
         strengths=(
-            "The random slope acts as a regulariser (Xu et al. found it reduced "
-            "overfitting on small datasets such as CIFAR-100).",
+            "The random slope acts as a regulariser: on small datasets (CIFAR-10/100) Xu et "
+            "al. found it less prone to overfitting than a fixed or learned slope.",
             "Deterministic and as cheap as leaky ReLU at inference.",
         ),
         weaknesses=(
             "Training is stochastic: reproducing a run needs the generator state.",
-            "Evidence of its benefit comes from small-scale experiments; it is rarely "
-            "used in modern architectures.",
-            "The test-time slope differs between the paper and PyTorch (see notes).",
+            "The evidence is the small-scale experiments of Xu et al. (CIFAR-10/100 and the "
+            "NDSB plankton data).",
+            "The test-time slope differs between the paper and PyTorch (see below).",
         ),
-        typical_use="Small image-classification CNNs where extra regularisation helps; "
-        "otherwise mostly of historical interest.",
+        typical_use="Small image-classification CNNs where extra regularisation helps.",
         year=2015,
         paper=Paper(
             "B. Xu, N. Wang, T. Chen, M. Li",
@@ -867,19 +943,18 @@ register(
         frameworks=(
             Framework(
                 "PyTorch",
-                "torch.nn.functional.rrelu / torch.nn.RReLU",
-                defaults={"lower": 1.0 / 8.0, "upper": 1.0 / 3.0, "training": False},
-                note="the module samples while in .train() mode; the function's "
-                "training defaults to False",
+                "torch.nn.functional.rrelu",
+                defaults={"lower": 0.125, "upper": 0.3333333333333333, "training": False},
             ),
-            Framework("Keras 3", "—", note="no built-in"),
             Framework(
-                "tf.keras 2",
-                "—",
-                note="no built-in; TensorFlow Addons (unmaintained) had "
-                "tfa.activations.rrelu(x, lower=0.125, upper=0.3333333, training=None)",
+                "PyTorch",
+                "torch.nn.RReLU",
+                defaults={"lower": 0.125, "upper": 0.3333333333333333},
+                note="The module samples while in .train() mode and uses the mean in .eval() mode.",
             ),
-            Framework("JAX", "—", note="no built-in"),
+            Framework("Keras 3", "—"),
+            Framework("tf.keras 2", "—"),
+            Framework("JAX", "—"),
         ),
         naive=Naive(
             fn="np.where(x > 0, x, (lower + upper) / 2 * x)",
@@ -983,8 +1058,9 @@ register(
             Kink(
                 0.0,
                 0.0,
-                "f′(θ) = 0, as in PyTorch (`x <= θ ? 0 : 1`). For v ≠ θ the function jumps "
-                "at θ and has no derivative there.",
+                "The constant piece (PyTorch's rule is `x <= θ ? 0 : 1`). For v ≠ θ the "
+                "function jumps at θ and has no derivative there.",
+                frameworks={"PyTorch": 0.0, "Keras 3": 0.0},
             ),
         ),
         properties=Properties(
@@ -1003,10 +1079,11 @@ register(
             "Discontinuous whenever v ≠ θ: the jump has no gradient, so θ cannot be learned "
             "by backpropagation.",
             "Zero gradient below θ: units can die there, as with ReLU.",
-            "No framework agrees on a default (PyTorch and Keras 3 require both values).",
+            "PyTorch and Keras 3 require both values (no defaults); tf.keras 2's "
+            "ThresholdedReLU layer uses θ = 1.",
         ),
-        typical_use="Thresholded ReLU in zero-bias autoencoders (θ = 1); clamping "
-        "activations or masking small values.",
+        typical_use="Thresholded ReLU (θ = 1, v = 0) in the zero-bias autoencoders of Konda et "
+        "al. (2015); clamping activations or masking small values.",
         year=2015,
         paper=Paper(
             "K. Konda, R. Memisevic, D. Krueger",
@@ -1019,24 +1096,25 @@ register(
             Framework(
                 "PyTorch",
                 "torch.nn.functional.threshold / torch.nn.Threshold",
-                note="threshold and value are required (no defaults)",
+                defaults={"threshold": None, "value": None},
+                note="Both are required.",
             ),
             Framework(
                 "Keras 3",
                 "keras.activations.threshold",
-                note="threshold(x, threshold, default_value): both required",
+                defaults={"threshold": None, "value": None},
+                param_names={"value": "default_value"},
+                note="Both are required.",
             ),
             Framework(
                 "tf.keras 2",
                 "tf.keras.layers.ThresholdedReLU",
                 defaults={"threshold": 1.0, "value": None},
-                note="theta=1.0; always replaces by 0 (no value parameter)",
+                param_names={"threshold": "theta"},
+                note="Computes x·[x > θ]: the replacement is always 0 (no value parameter).",
+                source="tf_keras/layers/activation/thresholded_relu.py",
             ),
-            Framework(
-                "JAX",
-                "—",
-                note="no built-in; `jnp.where(x <= threshold, value, x)`",
-            ),
+            Framework("JAX", "—", note="`jnp.where(x <= threshold, value, x)`."),
         ),
         naive=Naive(
             fn="np.where(x > threshold, x, value)",
@@ -1045,10 +1123,16 @@ register(
             "PyTorch's `x <= θ ? v : x` (and the catalog) propagate NaN.",
         ),
         notes="The test is written `x <= θ` so that NaN falls through to x. When v = θ the "
-        "function is continuous and equals `max(x, θ)`, which the catalog uses (one pass, "
-        "no `np.where`). The defaults θ = v = 0 are the catalog's choice (PyTorch and "
-        "Keras 3 have none): they make the function ReLU and keep every property claim "
-        "checkable.",
+        "function is continuous and equals `max(x, θ)`, which the catalog uses. The "
+        "defaults θ = v = 0 are the catalog's choice (PyTorch and Keras 3 have none): they "
+        "make the function ReLU and keep every property claim checkable. The paper cited "
+        "uses the thresholded ReLU; PyTorch's general form is not dated here.",
+        first_use_known=False,
+        see_also=(
+            ("relu", "the case θ = v = 0"),
+            ("hardshrink", "thresholding on both sides"),
+            ("binary_step", "a step at 0"),
+        ),
     )
 )
 
@@ -1132,17 +1216,16 @@ register(
             "Continuously differentiable (unlike ReLU), and sparse like ReLU.",
         ),
         weaknesses=(
-            "Grows quadratically: large activations and gradients (f′ = 2x) can destabilise "
-            "training without normalisation.",
+            "Unbounded gradient: f′ = 2x grows with the input.",
             "Zero gradient for x < 0: units can die, as with ReLU.",
             "Not built into PyTorch, Keras or JAX.",
         ),
-        typical_use="Feed-forward blocks of Transformer language models (Primer and successors).",
+        typical_use="Feed-forward blocks of Transformer language models (Primer, So et al., 2021).",
         year=2021,
         paper=Paper(
             "D. R. So, W. Mańke, H. Liu, Z. Dai, N. Shazeer, Q. V. Le",
             "Primer: Searching for Efficient Transformers for Language Modeling",
-            "NeurIPS",
+            "NeurIPS 2021 (arXiv:2109.08668)",
             2021,
             "https://arxiv.org/abs/2109.08668",
         ),
@@ -1159,7 +1242,13 @@ register(
             why="Exact up to one rounding (the square); overflow to `inf` past √max is the "
             "true result.",
         ),
-        notes="No framework ships it as a named activation. `max(x, 0)` never rounds, "
-        "so the square is the one rounding; the square of `-0.0` is `+0.0`.",
+        notes="`max(x, 0)` never rounds, so the square is the one rounding; the square of "
+        "`-0.0` is `+0.0`. The paper cited found it by architecture search; earlier uses "
+        "are not dated here.",
+        first_use_known=False,
+        see_also=(
+            ("relu", "the unsquared rectifier"),
+            ("reglu", "another ReLU-based feed-forward variant"),
+        ),
     )
 )

@@ -111,10 +111,16 @@ register(
             Kink(
                 -0.5,
                 0.0,
-                "f jumps from −λ to 0 at −λ; the catalog and PyTorch return 0 there (the "
-                "dead-zone piece, `-λ <= x <= λ ? 0 : 1`).",
+                "f jumps from −λ to 0 at −λ; the dead-zone piece (PyTorch's rule is "
+                "`-λ <= x <= λ ? 0 : 1`).",
+                frameworks={"PyTorch": 0.0, "Keras 3": 0.0},
             ),
-            Kink(0.5, 0.0, "f jumps from 0 to λ at λ; 0 here and in PyTorch."),
+            Kink(
+                0.5,
+                0.0,
+                "f jumps from 0 to λ at λ; the dead-zone piece.",
+                frameworks={"PyTorch": 0.0, "Keras 3": 0.0},
+            ),
         ),
         properties=Properties(
             range=(float("-inf"), float("inf"), False, False),
@@ -132,8 +138,8 @@ register(
             "Discontinuous at ±λ: a small change of input can change the output by λ.",
             "Zero gradient in the dead zone, so units there do not learn.",
         ),
-        typical_use="Sparse coding and denoising layers (learned ISTA-style networks), "
-        "activation sparsification; rarely a general hidden-layer activation.",
+        typical_use="Sparse coding and denoising: hard thresholding of wavelet coefficients "
+        "(Donoho & Johnstone, 1994); activation sparsification.",
         year=1994,
         paper=Paper(
             "D. L. Donoho, I. M. Johnstone",
@@ -152,15 +158,10 @@ register(
                 "Keras 3",
                 "keras.activations.hard_shrink",
                 defaults={"lambd": 0.5},
-                note="the parameter is called threshold",
+                param_names={"lambd": "threshold"},
             ),
-            Framework(
-                "tf.keras 2",
-                "—",
-                note="no built-in; TensorFlow Addons (unmaintained) had "
-                "tfa.activations.hardshrink(x, lower=-0.5, upper=0.5)",
-            ),
-            Framework("JAX", "—", note="no built-in; `jnp.where(jnp.abs(x) > lambd, x, 0)`"),
+            Framework("tf.keras 2", "—"),
+            Framework("JAX", "—", note="`jnp.where(jnp.abs(x) > lambd, x, 0)`."),
         ),
         aliases=("hard_shrink",),
         naive=Naive(
@@ -170,9 +171,13 @@ register(
             "the textbook derivative. The catalog multiplies by the mask instead: NaN · 0 "
             "is NaN.",
         ),
-        notes="`x * (|x| > λ)` is exact, propagates NaN and keeps the function odd bit for "
-        "bit (−0.3 · 0 = −0.0); it is also faster than `np.where` on randomly signed "
-        "input. PyTorch's test is `-λ <= x <= λ`, so x = ±λ is in the dead zone here too.",
+        notes="`x * (|x| > λ)` is exact, propagates NaN and keeps the function odd bit for bit "
+        "(−0.3 · 0 = −0.0). x = ±λ is in the dead zone, as in PyTorch.",
+        see_also=(
+            ("softshrink", "the continuous shrinkage"),
+            ("threshold", "thresholding on one side"),
+            ("tanhshrink", "a smooth shrinkage"),
+        ),
     )
 )
 
@@ -253,8 +258,18 @@ register(
             Step(_SOFTSHRINK_PRIME, "x > λ or x < −λ: |x| > λ"),
         ),
         kinks=(
-            Kink(-0.5, 0.0, "f′(−λ) = 0 here and in PyTorch (`-λ <= x <= λ ? 0 : 1`)."),
-            Kink(0.5, 0.0, "f′(λ) = 0 here and in PyTorch."),
+            Kink(
+                -0.5,
+                0.0,
+                "The dead-zone piece (PyTorch's rule is `-λ <= x <= λ ? 0 : 1`).",
+                frameworks={"PyTorch": 0.0, "Keras 3": 0.0},
+            ),
+            Kink(
+                0.5,
+                0.0,
+                "The dead-zone piece.",
+                frameworks={"PyTorch": 0.0, "Keras 3": 0.0},
+            ),
         ),
         properties=Properties(
             range=(float("-inf"), float("inf"), False, False),
@@ -293,19 +308,10 @@ register(
                 "Keras 3",
                 "keras.activations.soft_shrink",
                 defaults={"lambd": 0.5},
-                note="the parameter is called threshold",
+                param_names={"lambd": "threshold"},
             ),
-            Framework(
-                "tf.keras 2",
-                "—",
-                note="no built-in; TensorFlow Addons (unmaintained) had "
-                "tfa.activations.softshrink(x, lower=-0.5, upper=0.5)",
-            ),
-            Framework(
-                "JAX",
-                "—",
-                note="no built-in; `jnp.sign(x) * jnp.maximum(jnp.abs(x) - lambd, 0)`",
-            ),
+            Framework("tf.keras 2", "—"),
+            Framework("JAX", "—", note="`jnp.sign(x) * jnp.maximum(jnp.abs(x) - lambd, 0)`."),
         ),
         aliases=("soft_shrink", "soft_threshold"),
         naive=Naive(
@@ -318,6 +324,11 @@ register(
         notes="`x − clip(x, −λ, λ)` is x − λ, x + λ or x − x = 0 with a single rounding, "
         "propagates NaN (`clip` does) and maps ±∞ to ±∞. `copysign` then gives the zeros "
         "of the dead zone the sign of x, so that f(−x) = −f(x) holds bit for bit.",
+        see_also=(
+            ("hardshrink", "hard thresholding"),
+            ("tanhshrink", "a smooth shrinkage"),
+            ("relu", "softshrink(x) = relu(x − λ) − relu(−x − λ)"),
+        ),
     )
 )
 
@@ -430,34 +441,38 @@ register(
             "Vanishing gradient near 0 (f′ ≈ x²), so small inputs learn slowly.",
             "The textbook formula is inaccurate near 0 (see below).",
         ),
-        typical_use="Occasionally in denoising or residual-style layers that should "
-        "suppress small responses smoothly; mostly available for completeness.",
-        year=2012,
+        typical_use="A smooth shrinkage, where the kinks of hard and soft shrinkage are unwanted.",
+        year=2017,
         paper=None,
         frameworks=(
             Framework("PyTorch", "torch.nn.functional.tanhshrink / torch.nn.Tanhshrink"),
             Framework("Keras 3", "keras.activations.tanh_shrink"),
-            Framework("tf.keras 2", "—", note="no built-in; `x - tf.tanh(x)`"),
-            Framework("JAX", "—", note="no built-in; `x - jnp.tanh(x)`"),
+            Framework("tf.keras 2", "—", note="`x - tf.tanh(x)`."),
+            Framework("JAX", "—", note="`x - jnp.tanh(x)`."),
         ),
         aliases=("tanh_shrink",),
         naive=Naive(
             fn="x - np.tanh(x)",
             grad="1 - (1 - np.tanh(x) ** 2)",
-            why="`x - tanh(x)` cancels for small |x|: the true value x³/3 is below the "
-            "rounding error of `tanh(x)`, so for |x| ≲ 1e-8 the result is exactly 0 and "
-            "for |x| ≈ 1e-3 only about half the digits are right (this is what PyTorch and "
-            "Keras compute). The catalog evaluates (x cosh x − sinh x)/cosh x from its "
-            "all-positive series for |x| < 0.75, and the derivative as tanh²x.",
+            why="`x - tanh(x)` cancels for small |x|: the true value x³/3 falls below the "
+            "rounding error of `tanh(x)`, so the result loses digits and is exactly 0 for "
+            "small enough |x| (see the inputs below). The catalog evaluates "
+            "(x cosh x − sinh x)/cosh x from its all-positive series for |x| < 0.75, and "
+            "the derivative as tanh²x.",
+            examples=(1e-9, 1e-3, 0.5),
         ),
-        notes="No paper introduces it: it is one of the transfer functions of Lua Torch's "
-        "`nn` package (Torch7, early 2010s), from which PyTorch inherited it; the year is "
-        "approximate. For "
-        "|x| ≥ 0.75 the direct form loses at most log₂(x/(x − tanh x)) ≤ 3 bits, within the "
-        "accuracy rule; below, the series x³/3 + x⁵/30 + x⁷/840 + … (terms "
-        "x²ᵏ⁺¹/((2k−1)!(2k+1)), all positive) divided by cosh x is accurate to a few "
-        "ULP. Both forms are evaluated on every element (the series on the input "
-        "clipped to ±0.75) and blended with a 0/1 mask by arithmetic, which is exact and "
-        "much faster than indexing with a random boolean mask.",
+        notes="No paper introduces it. Lua Torch's `nn` package has it as `TanhShrink`, and "
+        "PyTorch has had `Tanhshrink` since its first public releases (2017), the earliest "
+        "use dated here. For |x| ≥ 0.75 the direct form loses at most "
+        "log₂(x/(x − tanh x)) ≤ 3 bits, within the accuracy rule; below, the series "
+        "x³/3 + x⁵/30 + x⁷/840 + … (terms x²ᵏ⁺¹/((2k−1)!(2k+1)), all positive) divided by "
+        "cosh x is accurate to a few ULP. Both forms are evaluated on every element (the "
+        "series on the input clipped to ±0.75) and blended with a 0/1 mask by arithmetic, "
+        "which is exact.",
+        first_use_known=False,
+        see_also=(
+            ("tanh", "what it subtracts"),
+            ("softshrink", "the piecewise-linear shrinkage"),
+        ),
     )
 )

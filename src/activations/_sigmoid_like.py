@@ -84,7 +84,10 @@ register(
         name="sigmoid",
         title="Sigmoid (logistic)",
         family="sigmoid-like",
-        summary="Squashes any real number into (0, 1); the classical neuron and today's gate.",
+        summary=(
+            "Squashes any real number into (0, 1): the logistic-regression link, and the "
+            "gate of LSTM and GRU cells."
+        ),
         fn=sigmoid,
         grad=sigmoid_grad,
         expr=1 / (1 + sp.exp(-X)),
@@ -117,46 +120,72 @@ register(
         ),
         strengths=(
             "Output in (0, 1): reads as a probability for binary and multi-label outputs.",
-            "Smooth and monotonic, with a simple derivative σ(1 − σ).",
-            "The gate of LSTMs and GRUs, and the logistic-regression link.",
+            "Smooth and increasing, with the derivative σ′ = σ(1 − σ) (derivation above).",
+            "The gate of LSTM (Hochreiter & Schmidhuber, 1997) and GRU (Cho et al., 2014) "
+            "cells, and of the GLU family.",
         ),
         weaknesses=(
-            "Saturates on both sides, and σ′ ≤ 1/4 even at its best (x = 0): each sigmoid "
-            "layer multiplies the backpropagated gradient by at most 1/4, so gradients vanish "
-            "in deep stacks.",
-            "Not zero-centred: outputs are all positive (mean about 1/2), which biases the "
-            "next layer's weight updates to share a sign.",
-            "Costs an exponential.",
+            "Saturating on both sides, and σ′ ≤ 1/4 with its maximum at x = 0: through a "
+            "stack of sigmoid layers the backpropagated gradient is multiplied by at most 1/4 "
+            "per layer (times the weights), so with weights of order 1 it shrinks "
+            "geometrically with depth.",
+            "Not zero-centred: its mean output for standard-normal input is 1/2 and every "
+            "output is positive, so all the weight gradients of a unit in the next layer "
+            "share one sign (LeCun et al., Efficient BackProp, 1998, §4.3).",
+            "Costs an exponential per element.",
         ),
-        typical_use="Output layer for binary and multi-label classification; gates in "
-        "LSTM/GRU cells and in attention or GLU variants.",
+        typical_use=(
+            "Output layer for binary and multi-label classification (with the loss computed "
+            "from the logits, see log_sigmoid); gates in LSTM/GRU cells and in GLU layers."
+        ),
         year=1986,
         paper=Paper(
             "D. E. Rumelhart, G. E. Hinton, R. J. Williams",
             "Learning representations by back-propagating errors",
-            "Nature 323",
+            "Nature 323, 533–536",
             1986,
             "https://doi.org/10.1038/323533a0",
         ),
         frameworks=(
             Framework("PyTorch", "torch.sigmoid / torch.nn.Sigmoid"),
             Framework("Keras 3", "keras.activations.sigmoid"),
-            Framework("tf.keras 2", "tf.keras.activations.sigmoid / tf.nn.sigmoid"),
-            Framework("JAX", "jax.nn.sigmoid", note="= jax.scipy.special.expit"),
+            Framework(
+                "tf.keras 2",
+                "tf.keras.activations.sigmoid / tf.nn.sigmoid",
+                source="tf_keras/activations.py",
+            ),
+            Framework("JAX", "jax.nn.sigmoid"),
         ),
         aliases=("logistic", "expit"),
         naive=Naive(
             fn="1 / (1 + np.exp(-x))",
             grad="1 / (1 + np.exp(-x)) * (1 - 1 / (1 + np.exp(-x)))",
-            why="The textbook value is accurate (it only warns about overflow for "
-            "x < −709), but the textbook derivative `s * (1 - s)` returns exactly 0 for "
-            "x ≳ 37 (float64) where σ′(x) ≈ e⁻ˣ is still representable: `1 - s` has "
-            "cancelled to zero. The catalog computes `e / (1 + e)**2` with `e = exp(-|x|)`, "
-            "which never subtracts.",
+            why="The textbook value is accurate (NumPy warns that `exp(-x)` overflows for "
+            "x < −709.78, and the quotient is then the right 0). The textbook derivative "
+            "`s * (1 - s)` returns exactly 0 once `s` has rounded to 1 (from x ≈ 37 in "
+            "float64), where σ′(x) ≈ e⁻ˣ is still representable: `1 - s` has cancelled. The "
+            "catalog computes `e / (1 + e)**2` with `e = exp(-|x|)`, which never subtracts.",
+            examples=(-30.0, 40.0),
         ),
-        notes="`1 / (1 + exp(-x))` is kept for the value: it is as accurate as SciPy's "
-        "`expit` and several times faster. The logistic function itself is Verhulst's "
-        "(1838); the paper cited is the one that made it the neuron of backpropagation.",
+        notes="`1 / (1 + exp(-x))` needs no branch: for x ≪ 0, `exp(-x)` overflows to "
+        "`inf` only where σ(x) is below the smallest normal number, and the quotient keeps "
+        "full relative accuracy elsewhere (the table below gives the largest error "
+        "measured). The logistic curve is older than neural networks: P.-F. Verhulst "
+        "introduced it for population growth (Correspondance mathématique et physique 10, "
+        "1838); the paper cited below is an early, influential use as the unit of a "
+        "network trained by backpropagation.",
+        first_use_known=False,
+        see_also=(
+            ("tanh", "the zero-centred rescaling: tanh(x) = 2σ(2x) − 1"),
+            (
+                "softmax",
+                "the multi-class generalisation: a two-class softmax is σ of the difference",
+            ),
+            ("log_sigmoid", "log σ(x) without overflow, for losses"),
+            ("hard_sigmoid", "its piecewise-linear approximation"),
+            ("silu", "x·σ(x): the sigmoid as a self-gate"),
+            ("glu", "a linear unit gated by σ"),
+        ),
     )
 )
 
@@ -243,20 +272,20 @@ register(
         ),
         strengths=(
             "Zero-centred: tanh is odd, so its mean output for standard-normal input is 0; "
-            "for this reason LeCun et al. (Efficient BackProp, 1998, §4.4) recommend it over "
-            "the logistic sigmoid for hidden layers.",
-            "Steeper than the sigmoid: tanh′(0) = 1 (σ′(0) = 1/4), so it passes gradients "
-            "better near the origin.",
-            "Bounded output, which keeps recurrent states from blowing up (LSTM/GRU cell outputs).",
+            "LeCun et al. recommend it over the logistic sigmoid for hidden layers for this "
+            "reason (Efficient BackProp, 1998, §4.4).",
+            "Steeper than the sigmoid at the origin: tanh′(0) = 1 against σ′(0) = 1/4.",
+            "Bounded output, which keeps the cell output of LSTM/GRU recurrences bounded.",
         ),
         weaknesses=(
-            "Saturates on both sides: tanh′(x) ≈ 4·exp(−2|x|) vanishes for large |x|, so deep "
-            "tanh networks suffer from vanishing gradients.",
-            "Costs an exponential (or a dedicated tanh kernel).",
+            "Saturating on both sides: tanh′(x) = 1/cosh²(x) ≈ 4·exp(−2|x|) for large |x|, "
+            "faster than σ′ (below σ′ for |x| > 1.66), so deep tanh stacks are prone to "
+            "vanishing gradients.",
+            "Costs an exponential (or a dedicated tanh kernel) per element.",
         ),
-        typical_use="Recurrent cells (LSTM/GRU candidate and output); hidden layers of "
-        "small or shallow networks; outputs that must lie in (−1, 1) (e.g. image "
-        "generators scaled to [−1, 1]).",
+        typical_use="Recurrent cells (LSTM/GRU candidate and output); hidden layers of small "
+        "networks; outputs that must lie in (−1, 1), such as images scaled to [−1, 1] "
+        "(the DCGAN generator's output layer, Radford et al., 2015).",
         year=1998,
         paper=Paper(
             "Y. LeCun, L. Bottou, G. B. Orr, K.-R. Müller",
@@ -264,28 +293,43 @@ register(
             "Neural Networks: Tricks of the Trade, LNCS 1524",
             1998,
             "https://doi.org/10.1007/3-540-49430-8_2",
+            "§4.4",
         ),
         frameworks=(
             Framework("PyTorch", "torch.tanh / torch.nn.Tanh"),
             Framework("Keras 3", "keras.activations.tanh"),
-            Framework("tf.keras 2", "tf.keras.activations.tanh / tf.math.tanh"),
-            Framework("JAX", "jax.nn.tanh", note="= jax.numpy.tanh"),
+            Framework(
+                "tf.keras 2",
+                "tf.keras.activations.tanh / tf.math.tanh",
+                source="tf_keras/activations.py",
+            ),
+            Framework("JAX", "jax.nn.tanh"),
         ),
         aliases=("hyperbolic_tangent",),
         naive=Naive(
             fn="(np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x))",
             grad="1 - np.tanh(x) ** 2",
-            why="The textbook quotient gives `inf / inf = nan` for |x| > 710 (float64) and "
-            "loses digits near 0 (`exp(x) - exp(-x)` cancels); the textbook derivative "
-            "`1 - tanh²` is exactly 0 for |x| ≳ 19 although 4·exp(−2|x|) is representable "
-            "down to |x| ≈ 355. The catalog uses `np.tanh` and 4e/(1 + e)², e = exp(−2|x|).",
+            why="The textbook quotient gives `inf / inf = nan` once `exp(x)` overflows "
+            "(|x| > 709.78 in float64) and loses digits near 0, where `exp(x) - exp(-x)` "
+            "cancels; the textbook derivative `1 - tanh²` is exactly 0 once `tanh` has "
+            "rounded to ±1 (from |x| ≈ 19 in float64), although 4·exp(−2|x|) is "
+            "representable far beyond. The catalog uses `np.tanh` and 4e/(1 + e)², "
+            "e = exp(−2|x|).",
+            examples=(1e-10, 20.0, 800.0),
         ),
-        notes="The derivative is computed as 4e/(1 + e)² with e = exp(−2|x|) — the same "
-        "identity that makes σ′ accurate (tanh′(x) = 4σ′(2x)) — which never subtracts and "
-        "underflows only where the true value is below the smallest normal number. "
-        "1/cosh²(x) is as good in float64 but not in float32, where NumPy's `cosh` is off "
-        "by a couple of ULP before squaring doubles it. tanh(x) = 2σ(2x) − 1, so tanh is a "
-        "rescaled sigmoid — but computing it that way cancels near 0.",
+        notes="The derivative is computed as 4e/(1 + e)² with e = exp(−2|x|) — the identity "
+        "tanh′(x) = 4σ′(2x) that makes σ′ accurate — which never subtracts and underflows "
+        "only where the true value is below the smallest normal number. Computing tanh "
+        "as 2σ(2x) − 1 would cancel near 0, so the value is NumPy's `tanh`. The paper "
+        "cited is the recommendation that made tanh the usual hidden activation of the "
+        "1990s; earlier uses are not dated here.",
+        first_use_known=False,
+        see_also=(
+            ("sigmoid", "tanh(x) = 2σ(2x) − 1"),
+            ("hard_tanh", "its piecewise-linear approximation"),
+            ("softsign", "the same shape with polynomial tails"),
+            ("tanhshrink", "x − tanh(x)"),
+        ),
     )
 )
 
@@ -344,7 +388,7 @@ register(
         title="Hard sigmoid",
         family="sigmoid-like",
         summary="A piecewise-linear sigmoid: 0 below −3, 1 above 3, x/6 + 1/2 between. "
-        "Beware: tf.keras 2 used 0.2x + 0.5 instead.",
+        "Beware: tf.keras 2 computes 0.2x + 0.5 (clipped) under the same name.",
         fn=hard_sigmoid,
         grad=hard_sigmoid_grad,
         expr=_HS_EXPR,
@@ -366,8 +410,18 @@ register(
             Step(_HARD_SIGMOID_PRIME, "together: 1/6 on (−3, 3), 0 elsewhere"),
         ),
         kinks=(
-            Kink(-3.0, 0.0, "f′(−3) = 0 here, in PyTorch and in JAX (relu6's custom JVP)."),
-            Kink(3.0, 0.0, "f′(3) = 0 here, in PyTorch and in JAX (relu6's custom JVP)."),
+            Kink(
+                -3.0,
+                0.0,
+                "The flat piece: the derivative of relu6(x + 3)/6 with relu6′ = 0 at its kinks.",
+                frameworks={"PyTorch": 0.0, "Keras 3": 0.0, "JAX": 0.0},
+            ),
+            Kink(
+                3.0,
+                0.0,
+                "The flat piece, as at −3.",
+                frameworks={"PyTorch": 0.0, "Keras 3": 0.0, "JAX": 0.0},
+            ),
         ),
         properties=Properties(
             range=(0.0, 1.0, True, True),
@@ -378,56 +432,64 @@ register(
             cost="arithmetic",
         ),
         strengths=(
-            "No exponential: an add, a clip and a divide — fast and friendly to "
-            "fixed-point and 8-bit hardware.",
-            "Reaches exactly 0 and 1, so gates can close or open completely.",
+            "No exponential: an add, a clip and a divide.",
+            "Reaches exactly 0 and 1, so a gate can close or open completely.",
         ),
         weaknesses=(
-            "Zero gradient outside (−3, 3): saturated units stop learning entirely.",
-            "Two incompatible definitions in circulation (slope 1/6 vs tf.keras 2's 0.2): "
-            "a model ported between them computes something else.",
-            "Only a rough approximation of σ (slope 1/6 at 0 against σ′(0) = 1/4).",
+            "Zero gradient outside (−3, 3): a unit whose inputs all fall there gets no gradient.",
+            "Two definitions share the name (slope 1/6 here, in PyTorch, JAX and Keras 3; "
+            "0.2 in tf.keras 2): a model ported between them computes something else.",
+            "A coarse approximation of σ: slope 1/6 at 0 against σ′(0) = 1/4.",
         ),
-        typical_use="Gates in mobile networks (squeeze-and-excitation blocks of "
-        "MobileNetV3) and the gate of hard_swish; quantised models.",
+        typical_use="The gate of squeeze-and-excitation blocks in MobileNetV3 and the gate of "
+        "hard_swish (Howard et al., 2019, §5.2); mobile and quantised models.",
         year=2019,
         paper=Paper(
             "A. Howard, M. Sandler, G. Chu, L.-C. Chen, B. Chen, M. Tan, W. Wang, Y. Zhu, "
             "R. Pang, V. Vasudevan, Q. V. Le, H. Adam",
             "Searching for MobileNetV3",
-            "ICCV",
+            "ICCV 2019 (arXiv:1905.02244)",
             2019,
             "https://arxiv.org/abs/1905.02244",
+            "§5.2",
         ),
         frameworks=(
             Framework("PyTorch", "torch.nn.functional.hardsigmoid / torch.nn.Hardsigmoid"),
             Framework(
                 "Keras 3",
                 "keras.activations.hard_sigmoid",
-                note="x/6 + 1/2 clipped to [0, 1] (changed from Keras 2)",
+                note="relu6(x + 3)/6, the same function as here (Keras 2 used 0.2x + 0.5).",
             ),
             Framework(
                 "tf.keras 2",
                 "tf.keras.activations.hard_sigmoid",
-                note="A different function: clip(0.2·x + 0.5, 0, 1), kinks at ±2.5 — e.g. "
-                "f(1) = 0.7 instead of 0.6667",
+                note="A different function: clip(0.2·x + 0.5, 0, 1), kinks at ±2.5; the "
+                "difference is computed on the framework-defaults page.",
                 fn=lambda x: np.clip(0.2 * np.asarray(x, dtype=float) + 0.5, 0.0, 1.0),
                 formula=r"\min(\max(0.2x + 0.5,\ 0),\ 1)",
+                source="tf_keras/activations.py (hard_sigmoid)",
             ),
-            Framework("JAX", "jax.nn.hard_sigmoid", note="relu6(x + 3) / 6"),
+            Framework("JAX", "jax.nn.hard_sigmoid"),
         ),
         aliases=("hardsigmoid", "hsigmoid", "h_sigmoid"),
         naive=Naive(
             fn="np.minimum(np.maximum(x + 3, 0), 6) / 6",
             grad="((x > -3) & (x < 3)) / 6",
-            why="Accurate (two roundings: `x + 3` and `/ 6`, and `x + 3` is exact near −3 "
-            "where the result is small); the textbook derivative turns NaN into 0. The "
-            "catalog computes the same thing with one `np.clip` pass.",
+            why="Two roundings (`x + 3`, exact near −3 where the result is small, and "
+            "`/ 6`); the textbook derivative turns NaN into 0. The catalog computes the "
+            "same thing with one `np.clip` pass.",
         ),
         notes="`(x + 3)/6` rather than `x/6 + 1/2`: near x = −3, where the value is close "
-        "to 0, `x + 3` is exact (Sterbenz), so the result has a single rounding and full "
-        "relative accuracy; `x/6 + 1/2` would cancel there. Elsewhere the error is at most "
-        "about one ULP.",
+        "to 0, `x + 3` is exact (Sterbenz's lemma), so the result has a single rounding and "
+        "full relative accuracy; `x/6 + 1/2` would cancel there. Earlier hard sigmoids "
+        "used other slopes: clip((x + 1)/2, 0, 1) in BinaryConnect (Courbariaux et al., "
+        "2015; see sparse_sigmoid) and 0.2x + 0.5 in Keras 2.",
+        see_also=(
+            ("sigmoid", "the smooth function it approximates"),
+            ("hard_swish", "x times this gate"),
+            ("relu6", "hard_sigmoid(x) = relu6(x + 3)/6"),
+            ("sparse_sigmoid", "the slope-1/2 hard sigmoid on [−1, 1]"),
+        ),
     )
 )
 
@@ -523,11 +585,17 @@ register(
             Kink(
                 -1.0,
                 0.0,
-                "f′(min_val) = 0 here and in PyTorch (`x <= min_val || x >= max_val ? 0 : 1`); "
-                "`jax.nn.hard_tanh` is a nested `where(x > 1, 1, where(x < -1, -1, x))`, so "
-                "JAX's gradient at ±1 is 1.",
+                "The flat piece (PyTorch's rule is `x <= min_val or x >= max_val`: 0). "
+                "`jax.nn.hard_tanh` is a nested `where(x > 1, 1, where(x < -1, -1, x))`, "
+                "which differentiates to 1 at ±1.",
+                frameworks={"PyTorch": 0.0, "Keras 3": 1.0, "JAX": 1.0},
             ),
-            Kink(1.0, 0.0, "f′(max_val) = 0 here and in PyTorch; 1 in JAX (see min_val)."),
+            Kink(
+                1.0,
+                0.0,
+                "The flat piece, as at min_val.",
+                frameworks={"PyTorch": 0.0, "Keras 3": 1.0, "JAX": 1.0},
+            ),
         ),
         properties=Properties(
             range=(-1.0, 1.0, True, True),
@@ -539,20 +607,23 @@ register(
         ),
         strengths=(
             "Exact and cheap (a clip); the gradient is exactly 1 inside the interval.",
-            "Bounded and zero-centred, like tanh.",
+            "Bounded, and zero-centred for a symmetric interval (at the default [−1, 1]), "
+            "like tanh.",
         ),
         weaknesses=(
-            "Zero gradient outside the interval: saturated units stop learning.",
-            "Not differentiable at the bounds.",
+            "Zero gradient outside the interval: a unit whose inputs all fall there gets no "
+            "gradient.",
+            "Not differentiable at the bounds; frameworks disagree on the gradient there "
+            "(see the kinks).",
         ),
-        typical_use="Cheap tanh replacement in NLP networks of the 2000s (SENNA) and in "
-        "binarised/quantised networks (the straight-through estimator's clip); clamping "
-        "with relu6 as the special case [0, 6].",
+        typical_use="Cheap tanh replacement, as in the SENNA networks of Collobert et al. (2011); "
+        "the clip of the straight-through estimator in binarised networks (Courbariaux et "
+        "al., 2016); relu6 is the case [0, 6].",
         year=2011,
         paper=Paper(
             "R. Collobert, J. Weston, L. Bottou, M. Karlen, K. Kavukcuoglu, P. Kuksa",
             "Natural Language Processing (Almost) from Scratch",
-            "JMLR 12",
+            "JMLR 12, 2493–2537",
             2011,
             "https://jmlr.org/papers/v12/collobert11a.html",
         ),
@@ -566,29 +637,36 @@ register(
                 "Keras 3",
                 "keras.activations.hard_tanh",
                 defaults={"min_val": None, "max_val": None},
-                note="fixed interval [−1, 1]",
+                note="Fixed interval [−1, 1].",
             ),
             Framework(
                 "tf.keras 2",
                 "—",
-                note="no built-in; `tf.clip_by_value(x, -1.0, 1.0)`",
+                note="`tf.clip_by_value(x, -1.0, 1.0)`.",
             ),
             Framework(
                 "JAX",
                 "jax.nn.hard_tanh",
                 defaults={"min_val": None, "max_val": None},
-                note="fixed interval [−1, 1]; gradient 1 at ±1",
+                note="Fixed interval [−1, 1].",
             ),
         ),
         aliases=("hardtanh", "htanh"),
         naive=Naive(
             fn="np.clip(x, min_val, max_val)",
             grad="((x > min_val) & (x < max_val)).astype(float)",
-            why="Exact; the textbook derivative only turns NaN into 0.",
+            why="Exact; the textbook derivative turns NaN into 0.",
         ),
         notes="`np.clip` never rounds, propagates NaN and passes `-0.0` through (hard tanh "
         "is odd for a symmetric interval, so keeping the sign of zero is the consistent "
-        "choice).",
+        "choice). The paper cited uses it (as HardTanh) in its networks; earlier uses are "
+        "not dated here.",
+        first_use_known=False,
+        see_also=(
+            ("tanh", "the smooth function it approximates"),
+            ("relu6", "the same clip on [0, 6]"),
+            ("hard_sigmoid", "the piecewise-linear sigmoid"),
+        ),
     )
 )
 
@@ -675,6 +753,7 @@ register(
                 1.0,
                 "f′ is continuous at 0 (f′(0) = 1 from both sides); only f″ jumps, from "
                 "+2 to −2, so softsign is C¹ but not C².",
+                frameworks={"PyTorch": 1.0, "JAX": 1.0},
             ),
         ),
         properties=Properties(
@@ -686,47 +765,65 @@ register(
             cost="arithmetic",
         ),
         strengths=(
-            "Saturates polynomially (f′ ~ 1/x²) rather than exponentially like tanh, so "
-            "units far from 0 keep some gradient; Glorot & Bengio found softsign networks "
-            "saturate less than tanh ones.",
+            "Polynomial tails: f′ = 1/(1 + |x|)² decays like 1/x² rather than exponentially "
+            "like tanh′, so units far from 0 keep more gradient; Glorot & Bengio (2010, §4) "
+            "found softsign networks saturated less than tanh networks.",
             "No exponential: an abs, an add and a divide.",
             "Zero-centred and bounded, like tanh.",
         ),
         weaknesses=(
-            "Still saturates: f′ → 0 on both sides, so very deep networks see vanishing gradients.",
-            "Only C¹ at 0 (f″ jumps).",
-            "Rarely used today; little tooling assumes it.",
+            "Still saturating: f′ → 0 on both sides.",
+            "Only C¹ at 0 (f″ jumps from +2 to −2).",
+            "None of the four frameworks' reference architectures uses it; PyTorch, Keras and "
+            "JAX provide it as a plain function.",
         ),
-        typical_use="Drop-in tanh replacement in MLPs and RNNs where a cheaper, less "
-        "saturating squashing function is wanted.",
-        year=2010,
+        typical_use="A tanh replacement where a cheaper, less saturating squashing function is "
+        "wanted (the comparison of Glorot & Bengio, 2010).",
+        year=1993,
         paper=Paper(
-            "X. Glorot, Y. Bengio",
-            "Understanding the difficulty of training deep feedforward neural networks",
-            "AISTATS",
-            2010,
-            "https://proceedings.mlr.press/v9/glorot10a.html",
+            "D. L. Elliott",
+            "A Better Activation Function for Artificial Neural Networks",
+            "Technical Report TR 93-8, Institute for Systems Research, University of Maryland",
+            1993,
+            "https://hdl.handle.net/1903/5355",
         ),
         frameworks=(
             Framework("PyTorch", "torch.nn.functional.softsign / torch.nn.Softsign"),
             Framework("Keras 3", "keras.activations.softsign"),
-            Framework("tf.keras 2", "tf.keras.activations.softsign / tf.nn.softsign"),
+            Framework(
+                "tf.keras 2",
+                "tf.keras.activations.softsign / tf.nn.softsign",
+                source="tf_keras/activations.py",
+            ),
             Framework("JAX", "jax.nn.soft_sign"),
         ),
         aliases=("soft_sign", "elliott"),
         naive=Naive(
             fn="x / (1 + np.abs(x))",
             grad="1 / (1 + np.abs(x)) ** 2",
-            why="Accurate for every finite input (two roundings), but ±∞ gives "
-            "`inf / inf = nan` instead of ±1. The catalog replaces exactly those "
-            "elements by ±1, after checking whether there are any.",
+            why="Two roundings for every finite input, but ±∞ gives `inf / inf = nan` "
+            "instead of ±1. The catalog replaces exactly those elements by ±1, after "
+            "checking whether there are any.",
         ),
-        notes="The same function is known as the Elliott sigmoid (D. L. Elliott, 1993). "
+        notes='Elliott (1993) proposed x/(1 + |x|) as a cheap sigmoid (the "Elliott '
+        'sigmoid"); Glorot & Bengio (2010) compared it with tanh under the name softsign. '
         "`expr` is written 1 − 1/(1 + |x|) with the sign restored piece by piece, so its "
-        "SymPy derivative is 1/(1 + |x|)² without cancellation; f and f′ agree from both "
-        "sides at 0 and f″ jumps. The derivative is computed as 1/(1 + |x|)², whose "
-        "overflow to 0 past |x| ≈ 1.3e154 happens exactly where the true value drops "
-        "below the smallest normal number.",
+        "SymPy derivative is 1/(1 + |x|)² without cancellation. The derivative is computed "
+        "as 1/(1 + |x|)², whose overflow to 0 for huge |x| happens where the true value "
+        "is below the smallest normal number.",
+        popularised_by=(
+            Paper(
+                "X. Glorot, Y. Bengio",
+                "Understanding the difficulty of training deep feedforward neural networks",
+                "AISTATS 2010, PMLR 9",
+                2010,
+                "https://proceedings.mlr.press/v9/glorot10a.html",
+            ),
+        ),
+        see_also=(
+            ("tanh", "the same shape with exponential tails"),
+            ("sigmoid", "the logistic squashing function"),
+        ),
     )
 )
 
@@ -805,45 +902,58 @@ register(
             cost="several transcendentals",
         ),
         strengths=(
-            "Gives the log-likelihood of binary labels directly and stably: "
-            "`log_sigmoid(z)` stays accurate where `log(sigmoid(z))` returns −∞.",
-            "Its derivative σ(−x) is bounded in (0, 1) and never vanishes for x < 0.",
+            "The log-likelihood of a binary label, computed directly: `log_sigmoid(z)` stays "
+            "accurate where `log(sigmoid(z))` returns −∞ (z < −745 in float64).",
+            "Its derivative σ(−x) lies in (0, 1) and tends to 1 as x → −∞.",
         ),
         weaknesses=(
-            "Unbounded below and negative everywhere: not a hidden-layer activation.",
+            "Unbounded below and negative everywhere: used inside losses, not as a hidden "
+            "activation.",
             "Two transcendental functions (exp and log1p).",
         ),
         typical_use="Inside losses: binary cross-entropy from logits, the negative-sampling "
-        "loss of word2vec, the Bradley–Terry/DPO preference losses.",
+        "objective of word2vec (Mikolov et al., 2013), the DPO preference loss (Rafailov "
+        "et al., 2023).",
         year=1958,
         paper=Paper(
             "D. R. Cox",
             "The Regression Analysis of Binary Sequences",
-            "Journal of the Royal Statistical Society B 20(2)",
+            "Journal of the Royal Statistical Society B 20(2), 215–242",
             1958,
             "https://doi.org/10.1111/j.2517-6161.1958.tb00292.x",
         ),
         frameworks=(
             Framework("PyTorch", "torch.nn.functional.logsigmoid / torch.nn.LogSigmoid"),
             Framework("Keras 3", "keras.activations.log_sigmoid"),
-            Framework("tf.keras 2", "tf.math.log_sigmoid", note="not a tf.keras activation"),
+            Framework(
+                "tf.keras 2",
+                "tf.math.log_sigmoid",
+                note="A TensorFlow function, not a tf.keras activation.",
+            ),
             Framework("JAX", "jax.nn.log_sigmoid"),
         ),
         aliases=("logsigmoid",),
         naive=Naive(
             fn="np.log(1 / (1 + np.exp(-x)))",
             grad="1 - 1 / (1 + np.exp(-x))",
-            why="For x < −709 `exp(-x)` overflows and the textbook form returns −∞ (with a "
-            "warning) where log σ(x) ≈ x; for x ≳ 37 `1 + exp(-x)` rounds to 1 and it "
-            "returns 0 where the true value ≈ −e⁻ˣ is representable. The textbook "
-            "derivative `1 - σ(x)` cancels to 0 for x ≳ 37. The catalog computes "
+            why="Once `exp(-x)` overflows (x < −709.78) the textbook form returns −∞ (with "
+            "a warning) where log σ(x) ≈ x; once `1 + exp(-x)` rounds to 1 (x ≳ 37) it "
+            "returns 0 where the true value ≈ −e⁻ˣ is representable. The textbook derivative "
+            "`1 - σ(x)` cancels in the same range. The catalog computes "
             "`min(x, 0) - log1p(exp(-|x|))` and σ(−x).",
+            examples=(-1000.0, 40.0),
         ),
-        notes="SciPy's `special.log_expit` is equally accurate but was about five to "
-        "twenty times slower than the textbook formula here, outside the 2× speed budget; "
-        "`min(x, 0) - log1p(exp(-|x|))` uses two well-kept NumPy primitives and adds two "
-        "non-positive terms, so nothing cancels. The derivative 1/(1 + eˣ) is the "
-        "sigmoid evaluated at −x.",
+        notes="`min(x, 0) - log1p(exp(-|x|))` uses two NumPy primitives and adds two "
+        "non-positive terms, so nothing cancels; SciPy's `special.log_expit` computes the "
+        "same function (its speed is in the benchmark's SciPy column on the Accuracy & "
+        "speed page). The derivative 1/(1 + eˣ) is the sigmoid evaluated at −x. Cox (1958) "
+        "is the logistic-regression paper whose log-likelihood is a sum of log-sigmoids.",
+        first_use_known=False,
+        see_also=(
+            ("sigmoid", "σ itself"),
+            ("softplus", "log_sigmoid(x) = −softplus(−x)"),
+            ("log_softmax", "the multi-class version"),
+        ),
     )
 )
 
@@ -917,8 +1027,19 @@ register(
             Step(_SPARSE_SIGMOID_PRIME, "together: 1/2 on (−1, 1), 0 elsewhere"),
         ),
         kinks=(
-            Kink(-1.0, 0.0, "f′(−1) = 0 (the flat piece), as in PyTorch-style hardtanh."),
-            Kink(1.0, 0.0, "f′(1) = 0 (the flat piece)."),
+            Kink(
+                -1.0,
+                0.0,
+                "The flat piece. JAX and Keras return 1/4 here: `clip` is built from "
+                "`maximum`/`minimum`, whose gradient JAX splits equally at a tie.",
+                frameworks={"Keras 3": 0.25, "JAX": 0.25},
+            ),
+            Kink(
+                1.0,
+                0.0,
+                "The flat piece, as at −1.",
+                frameworks={"Keras 3": 0.25, "JAX": 0.25},
+            ),
         ),
         properties=Properties(
             range=(0.0, 1.0, True, True),
@@ -929,38 +1050,56 @@ register(
             cost="arithmetic",
         ),
         strengths=(
-            "Exact zeros and ones: a binary probability that can be fully confident, "
-            "with the sparsity of sparsemax.",
-            "Cheap and exact (one addition, a clip, a halving).",
+            "Exact zeros and ones: a binary probability that can be fully confident.",
+            "Cheap: an addition, a clip, a halving.",
         ),
         weaknesses=(
             "Zero gradient outside (−1, 1).",
-            "Less common than the logistic sigmoid; only JAX and Keras 3 ship it.",
+            "Built into JAX and Keras 3 only (see the framework tabs).",
         ),
-        typical_use="Binary or multi-label outputs trained with the sparsemax "
-        "(Fenchel–Young) loss, where exact 0/1 probabilities are wanted.",
-        year=2020,
+        typical_use="Binary or multi-label outputs trained with the sparsemax (Fenchel–Young) "
+        "loss, where exact 0/1 probabilities are wanted; the stochastic binarisation "
+        "probability of BinaryConnect.",
+        year=2015,
         paper=Paper(
-            "M. Blondel, A. F. T. Martins, V. Niculae",
-            "Learning with Fenchel-Young Losses",
-            "JMLR 21",
-            2020,
-            "https://jmlr.org/papers/v21/19-021.html",
+            "M. Courbariaux, Y. Bengio, J.-P. David",
+            "BinaryConnect: Training Deep Neural Networks with binary weights during propagations",
+            "NeurIPS 2015 (arXiv:1511.00363)",
+            2015,
+            "https://arxiv.org/abs/1511.00363",
+            'where it is called the "hard sigmoid"',
         ),
         frameworks=(
-            Framework("PyTorch", "—", note="no built-in; `torch.clamp((x + 1) / 2, 0, 1)`"),
+            Framework("PyTorch", "—", note="`torch.clamp((x + 1) / 2, 0, 1)`."),
             Framework("Keras 3", "keras.activations.sparse_sigmoid"),
-            Framework("tf.keras 2", "—", note="no built-in"),
+            Framework("tf.keras 2", "—"),
             Framework("JAX", "jax.nn.sparse_sigmoid"),
         ),
         naive=Naive(
             fn="np.clip(0.5 * x + 0.5, 0, 1)",
             grad="((x > -1) & (x < 1)) * 0.5",
-            why="Accurate too (`0.5 * x` is exact and `+ 0.5` is exact near −1 by Sterbenz's "
-            "lemma); the textbook derivative turns NaN into 0.",
+            why="One rounding too (`0.5 * x` is exact, and `+ 0.5` is exact near −1 by "
+            "Sterbenz's lemma); the textbook derivative turns NaN into 0.",
         ),
         notes="`clip(x + 1, 0, 2) * 0.5`: the one rounding is `x + 1` (exact near −1, "
         "where the result is small), and multiplying by 0.5 is exact except in the "
-        "subnormal range.",
+        "subnormal range. The function is the two-class sparsemax and the derivative of "
+        'sparse_plus; BinaryConnect used it as its "hard sigmoid".',
+        first_use_known=False,
+        popularised_by=(
+            Paper(
+                "M. Blondel, A. F. T. Martins, V. Niculae",
+                "Learning with Fenchel-Young Losses",
+                "JMLR 21",
+                2020,
+                "https://jmlr.org/papers/v21/19-021.html",
+            ),
+        ),
+        see_also=(
+            ("sparsemax", "its multi-class version"),
+            ("sparse_plus", "its antiderivative"),
+            ("hard_sigmoid", "the slope-1/6 hard sigmoid"),
+            ("sigmoid", "the smooth sigmoid"),
+        ),
     )
 )

@@ -664,14 +664,53 @@ register(
         ),
         typical_use="Output layer of multi-class classifiers (with cross-entropy, ideally "
         "computed from log_softmax); attention weights in transformers.",
-        year=1990,
-        paper=_BRIDLE,
-        frameworks=_row_frameworks(
-            "torch.softmax / torch.nn.functional.softmax(x, dim) / torch.nn.Softmax(dim) "
-            "(torch.nn.Softmax2d: dim=-3, over channels)",
-            "keras.activations.softmax",
-            "tf.keras.activations.softmax / tf.nn.softmax",
-            "jax.nn.softmax",
+        year=1989,
+        paper=Paper(
+            "J. S. Bridle",
+            "Training Stochastic Model Recognition Algorithms as Networks can Lead to Maximum "
+            "Mutual Information Estimation of Parameters",
+            "NeurIPS 2 (1989), 211–217",
+            1989,
+            "https://mlanthology.org/neurips/1989/bridle1989neurips-training/",
+            "where the name softmax is introduced",
+        ),
+        frameworks=(
+            Framework(
+                "PyTorch",
+                "torch.nn.functional.softmax / torch.softmax",
+                defaults={"axis": None},
+                param_names={"axis": "dim"},
+                note=(
+                    "`dim` has no default: calling `F.softmax(x)` without it is deprecated "
+                    "(a warning) and picks dim 0 for 0-, 1- and 3-D input and dim 1 "
+                    "otherwise."
+                ),
+            ),
+            Framework(
+                "PyTorch",
+                "torch.nn.Softmax",
+                defaults={"axis": None},
+                param_names={"axis": "dim"},
+                note="dim=None by default, with the same implicit choice as the function.",
+            ),
+            Framework(
+                "PyTorch",
+                "torch.nn.Softmax2d",
+                defaults={"axis": -3},
+                param_names={"axis": "dim"},
+                note="Softmax over the channels of (N, C, H, W) or (C, H, W) input; no "
+                "dim argument.",
+            ),
+            Framework(
+                "Keras 3", "keras.activations.softmax / keras.layers.Softmax", defaults={"axis": -1}
+            ),
+            Framework(
+                "tf.keras 2",
+                "tf.keras.activations.softmax / tf.keras.layers.Softmax",
+                defaults={"axis": -1},
+                source="tf_keras/activations.py, tf_keras/layers/activation/softmax.py",
+            ),
+            Framework("JAX", "jax.nn.softmax", defaults={"axis": -1}),
         ),
         naive=Naive(
             fn="np.exp(x) / np.sum(np.exp(x), axis=-1, keepdims=True)",
@@ -683,11 +722,30 @@ register(
             "wrong axis of a batch.",
         ),
         notes="Computed as `e / (1 + δ)` with `e = exp(x − max)` and δ the sum of the other "
-        "exponentials: no overflow, no 0/0, and the row sum is accurate to a few ULP. "
-        "Rows are computed in the input's precision (float16 in float32), the VJP in "
-        "float64. A single +inf gives the one-hot "
-        "limit; two +inf, or a row of only −inf, have no limit and give NaN (PyTorch and JAX "
-        "give NaN for any +inf).",
+        "exponentials: no overflow, no 0/0, and the row sum is accurate to a few ULP. Rows "
+        "are computed in the input's precision (float16 in float32), the VJP in float64. A "
+        "single +inf gives the one-hot limit; two +inf, or a row of only −inf, have no limit "
+        "and give NaN (PyTorch and JAX give NaN for any +inf). The normalised exponential "
+        "is much older than its name: it is the Boltzmann distribution of statistical "
+        "mechanics, with scores −E/kT; Bridle named it softmax and gave it its reading as "
+        "the posterior probabilities of a classifier.",
+        first_use_known=False,
+        popularised_by=(
+            Paper(
+                "J. S. Bridle",
+                "Probabilistic Interpretation of Feedforward Classification Network Outputs, "
+                "with Relationships to Statistical Pattern Recognition",
+                "Neurocomputing (NATO ASI Series F68), 227–236",
+                1990,
+                "https://doi.org/10.1007/978-3-642-76153-9_28",
+            ),
+        ),
+        see_also=(
+            ("log_softmax", "its logarithm, for losses"),
+            ("sigmoid", "the two-class case"),
+            ("sparsemax", "the sparse alternative"),
+            ("softmin", "softmax of −x"),
+        ),
     )
 )
 
@@ -738,14 +796,31 @@ register(
         ),
         typical_use="Last layer before `nll_loss` (PyTorch) or any log-likelihood; "
         "language-model token scores; the stable way to compute cross-entropy.",
-        year=1990,
-        paper=_BRIDLE,
-        frameworks=_row_frameworks(
-            "torch.log_softmax / torch.nn.functional.log_softmax(x, dim) / "
-            "torch.nn.LogSoftmax(dim)",
-            "keras.activations.log_softmax",
-            "tf.nn.log_softmax",
-            "jax.nn.log_softmax",
+        year=1989,
+        paper=Paper(
+            "J. S. Bridle",
+            "Training Stochastic Model Recognition Algorithms as Networks can Lead to Maximum "
+            "Mutual Information Estimation of Parameters",
+            "NeurIPS 2 (1989), 211–217",
+            1989,
+            "https://mlanthology.org/neurips/1989/bridle1989neurips-training/",
+            "where the name softmax is introduced",
+        ),
+        frameworks=(
+            Framework(
+                "PyTorch",
+                "torch.nn.functional.log_softmax / torch.log_softmax / torch.nn.LogSoftmax",
+                defaults={"axis": None},
+                param_names={"axis": "dim"},
+                note=(
+                    "`dim` has no default: calling `F.log_softmax(x)` without it is "
+                    "deprecated (a warning) and picks dim 0 for 0-, 1- and 3-D input and dim "
+                    "1 otherwise."
+                ),
+            ),
+            Framework("Keras 3", "keras.activations.log_softmax", defaults={"axis": -1}),
+            Framework("tf.keras 2", "tf.nn.log_softmax", defaults={"axis": -1}),
+            Framework("JAX", "jax.nn.log_softmax", defaults={"axis": -1}),
         ),
         naive=Naive(
             fn="np.log(np.exp(x) / np.sum(np.exp(x), axis=-1, keepdims=True))",
@@ -758,6 +833,11 @@ register(
         ),
         notes="`(x − m) − log1p(δ)` with δ the sum of exp(xⱼ − m) over j ≠ M (the "
         "maximum's index). Limits as for softmax.",
+        first_use_known=False,
+        see_also=(
+            ("softmax", "the probabilities themselves"),
+            ("log_sigmoid", "the two-class version"),
+        ),
     )
 )
 
@@ -796,27 +876,44 @@ register(
         ),
         weaknesses=(
             "Just softmax(−x): the same saturation and scale sensitivity.",
-            "Rarely a built-in outside PyTorch.",
+            "A built-in in PyTorch only (see the framework tabs).",
         ),
         typical_use="Soft nearest-neighbour / soft assignment from distances or energies.",
-        year=1990,
-        paper=_BRIDLE,
+        year=1989,
+        paper=Paper(
+            "J. S. Bridle",
+            "Training Stochastic Model Recognition Algorithms as Networks can Lead to Maximum "
+            "Mutual Information Estimation of Parameters",
+            "NeurIPS 2 (1989), 211–217",
+            1989,
+            "https://mlanthology.org/neurips/1989/bridle1989neurips-training/",
+            "where the name softmax is introduced",
+        ),
         frameworks=(
             Framework(
                 "PyTorch",
-                "torch.nn.functional.softmin(x, dim) / torch.nn.Softmin(dim)",
-                {"axis": None},
-                _AXIS_NOTE,
+                "torch.nn.functional.softmin / torch.nn.Softmin",
+                defaults={"axis": None},
+                param_names={"axis": "dim"},
+                note=(
+                    "`dim` has no default: calling `F.softmin(x)` without it is deprecated "
+                    "(a warning) and picks dim 0 for 0-, 1- and 3-D input and dim 1 "
+                    "otherwise."
+                ),
             ),
-            Framework("Keras 3", "—", note="no built-in; `keras.activations.softmax(-x)`"),
-            Framework("tf.keras 2", "—", note="no built-in; `tf.nn.softmax(-x)`"),
-            Framework("JAX", "—", note="no built-in; `jax.nn.softmax(-x)`"),
+            Framework("Keras 3", "—", note="`keras.activations.softmax(-x)`."),
+            Framework("tf.keras 2", "—", note="`tf.nn.softmax(-x)`."),
+            Framework("JAX", "—", note="`jax.nn.softmax(-x)`."),
         ),
         naive=Naive(
             fn="np.exp(-x) / np.sum(np.exp(-x), axis=-1, keepdims=True)",
             why="Overflows like naive softmax, for scores below about −709.8 (float64).",
         ),
-        notes="Computed as the catalog softmax of −x (negation is exact).",
+        notes="Computed as the catalog softmax of −x (negation is exact). The Boltzmann "
+        "distribution of statistical mechanics, exp(−E/kT)/Z, is the softmin of the "
+        "energies E/kT.",
+        first_use_known=False,
+        see_also=(("softmax", "softmin(x) = softmax(−x)"),),
     )
 )
 
@@ -907,15 +1004,14 @@ register(
             "https://arxiv.org/abs/1602.02068",
         ),
         frameworks=(
-            Framework("PyTorch", "—", note="no built-in (third-party `entmax` package)"),
-            Framework("Keras 3", "keras.activations.sparsemax / keras.ops.sparsemax", {"axis": -1}),
+            Framework("PyTorch", "—", note="The third-party `entmax` package has one."),
             Framework(
-                "tf.keras 2",
-                "tfa.activations.sparsemax",
-                {"axis": -1},
-                note="TensorFlow Addons (end of life), not tf.keras itself",
+                "Keras 3",
+                "keras.activations.sparsemax / keras.ops.sparsemax",
+                defaults={"axis": -1},
             ),
-            Framework("JAX", "—", note="no built-in in jax.nn"),
+            Framework("tf.keras 2", "—"),
+            Framework("JAX", "—"),
         ),
         naive=Naive(
             fn=None,  # several statements: see tests/test_catalog_vector.py
@@ -931,6 +1027,11 @@ register(
         notes="Sort-based algorithm of Martins & Astudillo (2016), vectorised over rows; "
         "the row maximum is subtracted first. At a boundary point (zᵢ = τ) the entry is "
         "outside the support and gets zero gradient.",
+        see_also=(
+            ("softmax", "the dense original"),
+            ("entmax15", "between softmax and sparsemax"),
+            ("sparse_sigmoid", "the two-class case"),
+        ),
     )
 )
 
@@ -1038,5 +1139,9 @@ register(
         ),
         notes="Exact sort-based algorithm (Peters et al., 2019), vectorised over rows; the "
         "row maximum is subtracted first. Limits as for sparsemax.",
+        see_also=(
+            ("sparsemax", "α = 2"),
+            ("softmax", "α = 1"),
+        ),
     )
 )

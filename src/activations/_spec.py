@@ -53,7 +53,11 @@ class Kink:
 
     at: float
     grad_value: float
-    convention: str  # Markdown: what is returned and who else does the same
+    convention: str  # Markdown: why this value (no framework behaviour: see ``frameworks``)
+    # What each framework's automatic differentiation returns at this point, at the
+    # version in FRAMEWORK_VERSIONS (Keras 3 on its JAX backend); the page renders it
+    # and the test suite checks it against the installed framework.
+    frameworks: Mapping[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,65 @@ class Framework:
     # the site computes the difference from it instead of asserting it in prose.
     fn: Callable[..., Any] | None = None
     formula: str = ""
+    # The framework's own name of a parameter where it differs from this catalog's
+    # (``{"negative_slope": "alpha"}``): shown on the pages, used by the tests that
+    # read each default from the installed framework.
+    param_names: Mapping[str, str] = field(default_factory=dict)
+    # Where the defaults were read when the framework cannot be installed here
+    # (tf.keras 2): a file of its source, cited on the page.
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class FrameworkVersion:
+    """The one place that says which release a framework's entries describe.
+
+    ``module`` and ``version`` let the tests check the entries against the installed
+    package (they skip when it is absent or another minor release); ``note`` is
+    Markdown shown on every framework tab and on the framework-defaults page.
+    """
+
+    label: str
+    module: str
+    version: str
+    note: str
+
+
+FRAMEWORK_VERSIONS: Mapping[str, FrameworkVersion] = {
+    "PyTorch": FrameworkVersion(
+        "PyTorch 2.13.0",
+        "torch",
+        "2.13.0",
+        "Defaults and gradients read from PyTorch 2.13.0 (CPU build); the test suite "
+        "checks them against the installed PyTorch when it is this release.",
+    ),
+    "Keras 3": FrameworkVersion(
+        "Keras 3.15.1",
+        "keras",
+        "3.15.1",
+        "Defaults read from Keras 3.15.1; gradients from its JAX backend "
+        "(`KERAS_BACKEND=jax`). Since TensorFlow 2.16, `tf.keras` is this Keras 3. The "
+        "test suite checks them against the installed Keras when it is this release.",
+    ),
+    "tf.keras 2": FrameworkVersion(
+        "tf.keras 2 (TensorFlow ≤ 2.15, or the tf_keras package)",
+        "",
+        "2.15",
+        "`tf.keras` of TensorFlow 2.15 and earlier (Keras 2), which lives on as the "
+        "`tf_keras` package (`TF_USE_LEGACY_KERAS=1`) for TensorFlow 2.16 and later. "
+        "TensorFlow's own `tf.nn` functions are listed here too. Read from the source of "
+        "`tf_keras` (github.com/keras-team/tf-keras) and of `tensorflow/python/ops/nn_ops.py`; "
+        "TensorFlow is not installed by the test suite, so these entries are cited, not "
+        "tested.",
+    ),
+    "JAX": FrameworkVersion(
+        "JAX 0.10.2",
+        "jax",
+        "0.10.2",
+        "Defaults and gradients read from JAX 0.10.2 (`jax.nn`, float64 enabled); the test "
+        "suite checks them against the installed JAX when it is this release.",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -94,7 +157,8 @@ class Paper:
     title: str
     venue: str
     year: int
-    url: str
+    url: str  # "" where the work has no stable link
+    where: str = ""  # the section, equation or table where the function appears
 
 
 @dataclass(frozen=True)
@@ -136,6 +200,11 @@ class Naive:
     fn: str | None = None
     grad: str | None = None
     why: str = ""  # Markdown: where the naive form fails and what the catalog does instead
+    # Inputs at which the page shows textbook value, catalog value, the true value
+    # (mpmath) and both errors in ULP, computed when the page is generated: the
+    # figures behind ``why`` are never typed.
+    examples: tuple[float, ...] = ()
+    examples_float32: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -217,6 +286,14 @@ class Spec:
     # More labelled forms of f, each equal to ``expr`` (RReLU in evaluation mode).
     display_also: tuple[tuple[str, sp.Expr], ...] = ()
     terms: tuple[Term, ...] = ()
+    # ``year`` and ``paper`` are the first use of the function as an activation (or, where
+    # no first use could be verified, the earliest use found: ``first_use_known=False``);
+    # ``popularised_by`` the later papers that named it or made it common.
+    popularised_by: tuple[Paper, ...] = ()
+    first_use_known: bool = True
+    # Other activations a reader of this one wants next, each with the reason
+    # (``("softmax", "its multi-class generalisation")``), listed first under "See also".
+    see_also: tuple[tuple[str, str], ...] = ()
 
     @property
     def params(self) -> dict[str, Any]:
