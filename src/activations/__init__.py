@@ -30,6 +30,7 @@ from ._sigmoid_like import *  # noqa: F403
 from ._softmax import *  # noqa: F403
 from ._spec import (
     FAMILIES,
+    Core,
     Family,
     Framework,
     Kink,
@@ -47,6 +48,7 @@ from ._spec import (
 
 __all__ = [
     "FAMILIES",
+    "Core",
     "Family",
     "Framework",
     "Kink",

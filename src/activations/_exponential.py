@@ -25,6 +25,7 @@ from sympy.core.numbers import NumberSymbol
 
 from ._array import elementwise, real_param
 from ._spec import (
+    Core,
     Framework,
     Kink,
     Naive,
@@ -176,6 +177,10 @@ register(
                 "branch of its backward) and JAX (autodiff through `where(x > 0, …)`). At the "
                 "default α = 1 both one-sided derivatives are 1, so f is C¹ and only f″ jumps.",
             ),
+        ),
+        core=Core(
+            "a smooth ReLU replacement",
+            "latency-bound inference (an exponential per negative input)",
         ),
         properties=Properties(
             range=(-1.0, float("inf"), False, False),
@@ -542,6 +547,10 @@ register(
                 "right-hand slope is λ ≈ 1.0507, so f is only C⁰.",
             ),
         ),
+        core=Core(
+            "self-normalising MLPs",
+            "batch norm, standard dropout or He init",
+        ),
         properties=Properties(
             range=(-_SELU_SCALE_ALPHA, float("inf"), False, False),
             range_latex=r"(-\lambda\alpha, \infty) \approx (-1.7581, \infty)",
@@ -711,6 +720,10 @@ register(
                 "β cancels",
             ),
             Step(_sym_sigmoid(_beta * X), r"$e^{t}/(1 + e^{t}) = \sigma(t)$"),
+        ),
+        core=Core(
+            "outputs that must be positive",
+            "layers that should output exact zeros",
         ),
         properties=Properties(
             range=(0.0, float("inf"), False, False),

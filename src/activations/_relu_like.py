@@ -14,7 +14,19 @@ import numpy as np
 import sympy as sp
 
 from ._array import elementwise, real_param
-from ._spec import Framework, Kink, Naive, Paper, Param, Properties, Spec, Step, Term, register
+from ._spec import (
+    Core,
+    Framework,
+    Kink,
+    Naive,
+    Paper,
+    Param,
+    Properties,
+    Spec,
+    Step,
+    Term,
+    register,
+)
 from ._symbolic import X, add, between, cases, frac, max_, min_, mul
 
 __all__ = ["leaky_relu", "prelu", "relu", "relu6", "relu_squared", "rrelu", "threshold"]
@@ -133,6 +145,10 @@ register(
                 "ReLU′(0) = 0, the convention of PyTorch, TensorFlow and JAX (any value "
                 "in [0, 1] is a valid subgradient).",
             ),
+        ),
+        core=Core(
+            "the default hidden layer (CNNs, MLPs)",
+            "high learning rates without a check on dead units",
         ),
         properties=Properties(
             range=(0.0, float("inf"), True, False),
@@ -417,6 +433,10 @@ register(
                 "f′(0) = α here and in PyTorch and TensorFlow (`x > 0 ? 1 : α`); "
                 "`jax.nn.leaky_relu` is written `where(x >= 0, x, α x)`, so JAX returns 1.",
             ),
+        ),
+        core=Core(
+            "ReLU networks that lose units; GAN discriminators",
+            "porting a model: the default slope differs",
         ),
         properties=Properties(
             range=(float("-inf"), float("inf"), False, False),

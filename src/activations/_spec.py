@@ -139,6 +139,18 @@ class Naive:
 
 
 @dataclass(frozen=True)
+class Core:
+    """The activation's row in the cheatsheet's core table (the functions people
+    actually meet): what to use it for and when to avoid it, as short phrases; the
+    function's page gives the reasons and the references.  (The initialisation
+    column is computed: :func:`activations.properties.init_gain`.)
+    """
+
+    use: str
+    avoid: str
+
+
+@dataclass(frozen=True)
 class Variant:
     """A non-default mode selected by a string parameter (GELU's ``approximate="tanh"``).
 
@@ -217,6 +229,8 @@ class Spec:
     # More labelled forms of f, each equal to ``expr`` (RReLU in evaluation mode).
     display_also: tuple[tuple[str, sp.Expr], ...] = ()
     terms: tuple[Term, ...] = ()
+    # A row in the cheatsheet's core table, for the activations people actually meet.
+    core: Core | None = None
 
     @property
     def params(self) -> dict[str, Any]:
