@@ -1,5 +1,6 @@
-"""The cheatsheet (``docs/cheatsheet.md``): every activation in one printable table,
-then a comparison of their properties, each row computed from the catalog."""
+"""The cheatsheet (``docs/cheatsheet.md``): the core table of the activations people
+actually meet (the specs with a ``core`` row), then every activation in one table, then
+a comparison of their properties, each cell computed from the catalog."""
 
 from __future__ import annotations
 
@@ -7,15 +8,19 @@ import numpy as np
 
 import activations as act
 
-from . import glossary, header
+from . import defaults, glossary, header
 from .common import (
     SMOOTHNESS_SHORT,
     bounded,
     family_of,
     family_page_path,
     fmt_number,
+    fmt_value,
     link,
+    our_defaults,
+    page_path,
     rel,
+    same_value,
     table,
     thumb_path,
 )
@@ -72,6 +77,63 @@ def _summary_table(specs: list[act.Spec]) -> str:
     )
 
 
+def _defaults_cell(spec: act.Spec) -> str:
+    """The default parameters, and a link to the framework tabs where one differs."""
+    ours = our_defaults(spec)
+    latex = {p.name: p.latex for p in spec.parameters if p.latex}
+    shown = [
+        f"${latex[k]}$ = {fmt_value(v)}" if k in latex else f"`{k}={fmt_value(v)}`"
+        for k, v in ours.items()
+    ]
+    text = ", ".join(shown) or "none"
+    differing = sorted(
+        {
+            fw
+            for key, stated in defaults.disagreements(spec)
+            for fw, value in stated.items()
+            if value is not None and (key not in ours or not same_value(value, ours[key]))
+        }
+    )
+    if differing:
+        where = rel(page_path(spec), PAGE) + "#in-the-frameworks"
+        text += f"<br>⚠ [differs in {', '.join(differing)}]({where})"
+    return text
+
+
+def core_table(specs: list[act.Spec]) -> str:
+    rows = []
+    for spec in specs:
+        lhs = "" if spec.elementwise else f"{spec.display_lhs[0]} = "
+        dlhs = "" if spec.elementwise else f"{spec.display_lhs[1]} = "
+        rows.append(
+            (
+                f"{link(spec, PAGE)}<br>{_thumb(spec)}",
+                # \displaystyle: fractions and sums as large as in the text, not shrunk
+                f"$\\displaystyle {lhs}{spec.formula}$",
+                f"$\\displaystyle {dlhs}{spec.derivative}$",
+                f"${spec.properties.range_latex}$",
+                _defaults_cell(spec),
+                spec.core.use,
+                spec.core.avoid,
+                glossary.gain_text(spec),
+            )
+        )
+    return table(
+        (
+            "activation",
+            "f(x)",
+            "f′(x)",
+            term_link("range", PAGE),
+            "defaults",
+            "use it for",
+            "avoid when",
+            term_link("init-gain", PAGE),
+        ),
+        rows,
+        "lllllllr",
+    )
+
+
 def comparison_table(specs: list[act.Spec], source: str) -> str:
     rows = []
     for spec in specs:
@@ -117,6 +179,8 @@ def render() -> str:
     )
     return "\n".join(
         [
+            # Material's front matter: the tables get the whole width of the window.
+            "---\nhide:\n  - navigation\n  - toc\n---\n",
             header(".md"),
             "# Cheatsheet\n",
             f"All {len(specs)} activations of the library at their default parameters, in "
@@ -132,7 +196,15 @@ def render() -> str:
             "Download this cheatsheet as a PDF</a> (two A4 pages, printed by headless "
             "Chromium with the site's print stylesheet when the site is built). Printing "
             "this page from the browser gives the same layout.</p>\n",
-            "## At a glance\n",
+            "## Core activations\n",
+            "The activations most networks use, with f and f′ as they are usually "
+            "written. *Defaults* are this library's (PyTorch's names); a mark links to "
+            "the framework that differs. *Init gain* g is computed: weights with variance "
+            "g²/fan_in keep unit variance through the layer.\n",
+            '<div class="atlas-core" markdown>\n',
+            core_table([s for s in specs if s.core is not None]),
+            "</div>\n",
+            "## All activations\n",
             _summary_table(specs),
             "## Comparison\n",
             "Properties at the default parameters, each computed from the catalog or checked "

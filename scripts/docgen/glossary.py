@@ -41,6 +41,7 @@ TERMS = {
         Term("saturating", "saturating", "Saturating"),
         Term("dead-units", "dead units", "Dead units"),
         Term("gradient-floor", "min |f′|, x < 0", "Gradient floor"),
+        Term("init-gain", "init gain", "Initialisation gain"),
         Term("self-gated", "self-gated", "Self-gated"),
         Term("cost", "cost", "Cost"),
         Term("grad-at-zero", "f′(0)", "f′(0)"),
@@ -65,6 +66,11 @@ def mean_text(spec: act.Spec) -> str:
     if mean is None:
         return "—"
     return "0" if props.zero_centred(spec) else fmt_number(float(mean))
+
+
+def gain_text(spec: act.Spec) -> str:
+    gain = props.init_gain(spec)
+    return "—" if gain is None else fmt_number(float(gain))
 
 
 def zero_centred_text(spec: act.Spec) -> str:
@@ -255,6 +261,24 @@ def render() -> str:
             "give, from the catalog's derivative on a dense grid from −10<sup>300</sup> "
             "to −10<sup>−300</sup>. Greater than 0 only where no negative input can "
             "switch a unit's gradient off.",
+        ),
+        _section(
+            "init-gain",
+            "g = 1/√E[f(Z)²] for Z ~ N(0, 1), computed like the mean output. A layer "
+            "whose weights have mean 0 and variance g²/fan_in, fed with f of "
+            "unit-variance pre-activations, produces unit-variance pre-activations "
+            "again: Var(y) = fan_in · Var(w) · E[f(z)²] (He et al. 2015, "
+            "[§2.2](https://arxiv.org/abs/1502.01852)). For ReLU E[f(Z)²] = 1/2, so "
+            f"g = √2 = {fmt_number(float(props.init_gain('relu')), 4)}: He (Kaiming) "
+            f"initialisation; for SELU g = {fmt_number(float(props.init_gain('selu')), 4)}: "
+            "LeCun initialisation, Var(w) = 1/fan_in, which SELU's self-normalisation "
+            "assumes (Klambauer et al. 2017). Glorot (Xavier) initialisation, "
+            "Var(w) = 2/(fan_in + fan_out), averages the forward and backward "
+            "conditions for a function with f′(0) = 1 near 0, such as tanh (Glorot & "
+            "Bengio 2010, §4.2). Frameworks' recommended gains are not all computed this "
+            "way: PyTorch's `torch.nn.init.calculate_gain` (2.13) gives 5/3 for tanh "
+            f"(this computation: {fmt_number(float(props.init_gain('tanh')), 4)}) and 3/4 "
+            "for SELU. '—' where f acts on a whole row.",
         ),
         _section(
             "self-gated",

@@ -252,6 +252,7 @@ def _properties(spec: act.Spec) -> str:
     if spec.elementwise:
         rows += [
             row("mean-output", glossary.mean_text(spec)),
+            row("init-gain", glossary.gain_text(spec)),
             row("zero-centred", glossary.zero_centred_text(spec)),
             row("saturating", glossary.saturation_text(spec)),
         ]

@@ -31,6 +31,7 @@ from ._softmax import *  # noqa: F403
 from ._spec import (
     FAMILIES,
     FRAMEWORK_VERSIONS,
+    Core,
     Family,
     Framework,
     FrameworkVersion,
@@ -49,6 +50,7 @@ from ._spec import (
 
 __all__ = [
     "FAMILIES",
+    "Core",
     "FRAMEWORK_VERSIONS",
     "Family",
     "Framework",

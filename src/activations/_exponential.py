@@ -25,6 +25,7 @@ from sympy.core.numbers import NumberSymbol
 
 from ._array import elementwise, real_param
 from ._spec import (
+    Core,
     Framework,
     Kink,
     Naive,
@@ -176,6 +177,10 @@ register(
                 "are 1, so f is C¹ and only f″ jumps.",
                 frameworks={"PyTorch": 1.0, "Keras 3": 1.0, "JAX": 1.0},
             ),
+        ),
+        core=Core(
+            "a smooth ReLU replacement",
+            "latency-bound inference (an exponential per negative input)",
         ),
         properties=Properties(
             range=(-1.0, float("inf"), False, False),
@@ -557,6 +562,10 @@ register(
                 },
             ),
         ),
+        core=Core(
+            "self-normalising MLPs",
+            "batch norm, standard dropout or He init",
+        ),
         properties=Properties(
             range=(-_SELU_SCALE_ALPHA, float("inf"), False, False),
             range_latex=r"(-\lambda\alpha, \infty) \approx (-1.7581, \infty)",
@@ -731,6 +740,10 @@ register(
                 "β cancels",
             ),
             Step(_sym_sigmoid(_beta * X), r"$e^{t}/(1 + e^{t}) = \sigma(t)$"),
+        ),
+        core=Core(
+            "outputs that must be positive",
+            "layers that should output exact zeros",
         ),
         properties=Properties(
             range=(0.0, float("inf"), False, False),

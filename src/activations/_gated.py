@@ -21,6 +21,7 @@ import sympy as sp
 
 from ._array import elementwise, real_param
 from ._spec import (
+    Core,
     Framework,
     Kink,
     Naive,
@@ -280,6 +281,10 @@ register(
             Step(_GELU_PRIME, "write φ for the standard normal density"),
         ),
         variants=(Variant("tanh", {"approximate": "tanh"}, _gelu_tanh_expr, _gelu_tanh_display),),
+        core=Core(
+            "transformers (BERT, GPT-2, ViT)",
+            "porting a model: exact and tanh forms differ",
+        ),
         properties=Properties(
             range=(-0.16997120747990366, float("inf"), True, False),
             range_latex=r"[\approx -0.17, \infty)",
@@ -533,6 +538,10 @@ register(
                 ),
                 "factor out σ(βx)",
             ),
+        ),
+        core=Core(
+            "CNNs (EfficientNet); inside SwiGLU",
+            "integer-only mobile inference",
         ),
         properties=Properties(
             range=(-0.2784645427610738, float("inf"), True, False),
@@ -878,6 +887,10 @@ register(
                 frameworks={"PyTorch": 1.0, "Keras 3": 1.0, "JAX": 1.0},
             ),
         ),
+        core=Core(
+            "mobile CNNs (MobileNetV3)",
+            "where f′ must be continuous",
+        ),
         properties=Properties(
             range=(-0.375, float("inf"), True, False),
             range_latex=r"[-\tfrac{3}{8}, \infty)",
@@ -1079,6 +1092,10 @@ register(
                 "eˣ/(1 + eˣ) = σ(x)",
             ),
             Step(_MISH_PRIME, "write softplus(x) for log(1 + eˣ)"),
+        ),
+        core=Core(
+            "detection CNNs (YOLOv4)",
+            "tight compute budgets (three transcendentals)",
         ),
         properties=Properties(
             range=(-0.30884341301725043, float("inf"), True, False),

@@ -33,6 +33,7 @@ from scipy import special
 
 from ._array import _finish, as_real_array, check_axis
 from ._spec import (
+    Core,
     Framework,
     Naive,
     Paper,
@@ -829,6 +830,10 @@ register(
             ),
             "f is linear in a; GELU′(b) = Φ(b) + bφ(b)",
         ),
+        core=Core(
+            "transformer feed-forward blocks (T5 v1.1)",
+            "keeping d_ff: three matrices, 1.5× the parameters",
+        ),
         properties=replace(_GATED_PROPS, cost="several transcendentals"),
         strengths=(
             "Among the best feed-forward variants in Shazeer's comparison (the lowest "
@@ -907,6 +912,10 @@ register(
                 ]
             ),
             "f is linear in a; SiLU′(b) = σ(b)(1 + b(1 − σ(b)))",
+        ),
+        core=Core(
+            "transformer feed-forward blocks (PaLM, LLaMA)",
+            "keeping d_ff: three matrices, 1.5× the parameters",
         ),
         properties=_GATED_PROPS,
         strengths=(

@@ -14,7 +14,19 @@ import numpy as np
 import sympy as sp
 
 from ._array import elementwise, real_param
-from ._spec import Framework, Kink, Naive, Paper, Param, Properties, Spec, Step, Term, register
+from ._spec import (
+    Core,
+    Framework,
+    Kink,
+    Naive,
+    Paper,
+    Param,
+    Properties,
+    Spec,
+    Step,
+    Term,
+    register,
+)
 from ._symbolic import X, add, between, cases, frac, max_, min_, mul
 
 __all__ = ["leaky_relu", "prelu", "relu", "relu6", "relu_squared", "rrelu", "threshold"]
@@ -133,6 +145,10 @@ register(
                 "The lower piece; any value in [0, 1] is a valid subgradient.",
                 frameworks={"PyTorch": 0.0, "Keras 3": 0.0, "JAX": 0.0},
             ),
+        ),
+        core=Core(
+            "the default hidden layer (CNNs, MLPs)",
+            "high learning rates without a check on dead units",
         ),
         properties=Properties(
             range=(0.0, float("inf"), True, False),
@@ -467,6 +483,10 @@ register(
                 "at 0.",
                 frameworks={"PyTorch": 0.01, "Keras 3": 1.0, "JAX": 1.0},
             ),
+        ),
+        core=Core(
+            "ReLU networks that lose units; GAN discriminators",
+            "porting a model: the default slope differs",
         ),
         properties=Properties(
             range=(float("-inf"), float("inf"), False, False),

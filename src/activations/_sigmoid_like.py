@@ -14,7 +14,7 @@ import sympy as sp
 
 from ._array import elementwise
 from ._relu_like import _finite, _step
-from ._spec import Framework, Kink, Naive, Paper, Param, Properties, Spec, Step, register
+from ._spec import Core, Framework, Kink, Naive, Paper, Param, Properties, Spec, Step, register
 from ._symbolic import X, add, between, cases, clip, frac, mul
 from ._symbolic import sigmoid as _sym_sigmoid
 
@@ -109,6 +109,10 @@ register(
                 sp.Mul(_sym_sigmoid(X), 1 - _sym_sigmoid(X), evaluate=False),
                 r"$e^{-x}/(1 + e^{-x}) = 1 - \sigma(x)$",
             ),
+        ),
+        core=Core(
+            "binary and multi-label outputs; gates",
+            "hidden layers of deep networks",
         ),
         properties=Properties(
             range=(0.0, 1.0, False, False),
@@ -261,6 +265,10 @@ register(
             ),
             Step(1 / sp.cosh(X) ** 2, "cosh² − sinh² = 1"),
             Step(_TANH_PRIME, "1/cosh² = (cosh² − sinh²)/cosh² = 1 − tanh²"),
+        ),
+        core=Core(
+            "recurrent cells (LSTM, GRU)",
+            "deep feed-forward stacks",
         ),
         properties=Properties(
             range=(-1.0, 1.0, False, False),

@@ -27,7 +27,7 @@ import numpy as np
 import sympy as sp
 
 from ._array import _finish, as_real_array, check_axis
-from ._spec import Framework, Naive, Paper, Properties, Spec, Step, Term, register
+from ._spec import Core, Framework, Naive, Paper, Properties, Spec, Step, Term, register
 from ._symbolic import add, cases, delta, frac, mul, pos, softmax_at
 
 __all__ = ["entmax15", "log_softmax", "softmax", "softmin", "sparsemax"]
@@ -643,6 +643,10 @@ register(
                 r"write $s_i$ for the softmax: "
                 r"$\partial s_i/\partial x_k = s_i(\delta_{ik} - s_k)$",
             ),
+        ),
+        core=Core(
+            "multi-class outputs; attention weights",
+            "multi-label outputs (use sigmoids)",
         ),
         properties=_PROB_RANGE,
         strengths=(

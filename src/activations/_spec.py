@@ -208,6 +208,18 @@ class Naive:
 
 
 @dataclass(frozen=True)
+class Core:
+    """The activation's row in the cheatsheet's core table (the functions people
+    actually meet): what to use it for and when to avoid it, as short phrases; the
+    function's page gives the reasons and the references.  (The initialisation
+    column is computed: :func:`activations.properties.init_gain`.)
+    """
+
+    use: str
+    avoid: str
+
+
+@dataclass(frozen=True)
 class Variant:
     """A non-default mode selected by a string parameter (GELU's ``approximate="tanh"``).
 
@@ -294,6 +306,8 @@ class Spec:
     # Other activations a reader of this one wants next, each with the reason
     # (``("softmax", "its multi-class generalisation")``), listed first under "See also".
     see_also: tuple[tuple[str, str], ...] = ()
+    # A row in the cheatsheet's core table, for the activations people actually meet.
+    core: Core | None = None
 
     @property
     def params(self) -> dict[str, Any]:

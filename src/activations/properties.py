@@ -22,6 +22,9 @@ no page can say what the expression contradicts.
 * **Dead units** :func:`dead_units`: whether a unit can stop learning because
   f′ is 0 (or tends to 0) over the inputs it receives, worded from the three
   quantities above.
+* **Initialisation gain** :func:`init_gain`: g = 1/√E[f(Z)²], the factor for which
+  weights with Var(w) = g²/fan_in keep the pre-activations' variance at 1 from layer
+  to layer (He et al. 2015, §2.2): √2 for ReLU (He), 1 for SELU (LeCun).
 
 These are defined for elementwise functions at their default parameters; for the
 functions of a whole row (softmax, the GLUs, …) they return ``None``.
@@ -116,13 +119,16 @@ def _elementwise(spec: Spec) -> bool:
 
 
 @functools.cache
-def _mean(name: str) -> mpmath.mpf:
+def _moment(name: str, power: int) -> mpmath.mpf:
+    """E[f(Z)^power] for Z ~ N(0, 1), split at every kink."""
     spec = get(name)
     f = reference._compiled(spec.name, (), None)
     cuts = sorted({float(k.at) for k in spec.kinks} | {0.0})
     with mpmath.workdps(MEAN_DIGITS):
         return mpmath.quad(
-            lambda x: f(x)[0] * mpmath.npdf(x), [-mpmath.inf, *cuts, mpmath.inf], maxdegree=10
+            lambda x: f(x)[0] ** power * mpmath.npdf(x),
+            [-mpmath.inf, *cuts, mpmath.inf],
+            maxdegree=10,
         )
 
 
@@ -138,7 +144,28 @@ def mean_output(spec: Spec | str) -> mpmath.mpf | None:
     True
     """
     spec = _spec(spec)
-    return _mean(spec.name) if _elementwise(spec) else None
+    return _moment(spec.name, 1) if _elementwise(spec) else None
+
+
+def init_gain(spec: Spec | str) -> mpmath.mpf | None:
+    """g = 1/√E[f(Z)²] for Z ~ N(0, 1): with weights of variance g²/fan_in, a layer
+    whose inputs are f of unit-variance pre-activations passes on unit variance
+    (He et al. 2015, §2.2, with E[f(Z)²] in place of ReLU's 1/2).
+
+    >>> from activations.properties import init_gain
+    >>> float(init_gain("relu")) ** 2  # He: Var(w) = 2/fan_in
+    2.0000000000000004
+    >>> round(float(init_gain("selu")), 12)  # LeCun: Var(w) = 1/fan_in
+    1.0
+    """
+    spec = _spec(spec)
+    if not _elementwise(spec):
+        return None
+    second = _moment(spec.name, 2)
+    if not second > 0 or not mpmath.isfinite(second):
+        return None
+    with mpmath.workdps(MEAN_DIGITS):
+        return 1 / mpmath.sqrt(second)
 
 
 def zero_centred(spec: Spec | str) -> bool | None:
