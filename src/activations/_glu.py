@@ -832,7 +832,7 @@ register(
         ),
         core=Core(
             "transformer feed-forward blocks (T5 v1.1)",
-            "keeping d_ff: three matrices, 1.5× the parameters",
+            "keeping the FFN width: three matrices, 1.5× the parameters",
         ),
         properties=replace(_GATED_PROPS, cost="several transcendentals"),
         strengths=(
@@ -915,7 +915,7 @@ register(
         ),
         core=Core(
             "transformer feed-forward blocks (PaLM, LLaMA)",
-            "keeping d_ff: three matrices, 1.5× the parameters",
+            "keeping the FFN width: three matrices, 1.5× the parameters",
         ),
         properties=_GATED_PROPS,
         strengths=(
