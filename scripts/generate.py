@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from docgen import DOCS, collect, is_generated, problems
+from scripts import require_checkout
+from scripts.docgen import DOCS, collect, is_generated, problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,4 +64,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    require_checkout(__file__)
     sys.exit(main())

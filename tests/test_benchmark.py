@@ -1,13 +1,15 @@
-"""The benchmark script and the staleness check of the Accuracy & speed page.
+"""The benchmark: ``python scripts/benchmark.py`` and the package ``scripts.bench``.
 
-The quick benchmark runs for real (a few functions on a small grid); the tests check
-the JSON it writes and that this library breaks the accuracy rule nowhere in it.
-Timings are recorded, never asserted.
+The quick benchmark runs for real, once per test run (every test of this module runs
+in one worker): the tests check the JSON it writes and that this library breaks the
+accuracy rule nowhere in it.  Timings are recorded, never asserted.  The fingerprint
+that tells when the stored figures are stale is checked on a copy of the code it
+covers.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import ast
 import json
 import math
 import re
@@ -15,14 +17,16 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
 import activations as act
+from scripts.bench import fingerprint as fp
+from scripts.bench.run import dump, main
+
+pytestmark = pytest.mark.xdist_group("benchmark")
 
 ROOT = Path(__file__).resolve().parents[1]
-SCRIPT = ROOT / "scripts" / "benchmark.py"
 IMPLS = {"catalog", "textbook", "scipy", "pytorch", "jax"}
 ROW_KEYS = [
     "name",
@@ -38,21 +42,11 @@ ROW_KEYS = [
 ]
 
 
-def _accuracy_module():
-    """scripts/docgen/accuracy.py, imported as part of its package."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        from docgen import accuracy
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
-    return accuracy
-
-
 @pytest.fixture(scope="module")
 def quick(tmp_path_factory) -> dict:
     out = tmp_path_factory.mktemp("bench") / "benchmark.json"
     proc = subprocess.run(
-        [sys.executable, str(SCRIPT), "--quick", "--output", str(out)],
+        [sys.executable, "scripts/benchmark.py", "--quick", "--output", str(out)],
         capture_output=True,
         text=True,
         timeout=600,
@@ -60,7 +54,10 @@ def quick(tmp_path_factory) -> dict:
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     text = out.read_text(encoding="utf-8")
-    return {"text": text, "data": json.loads(text)}
+    return {"text": text, "data": json.loads(text), "path": out}
+
+
+# --------------------------------------------------------------------------- the run
 
 
 def test_meta(quick):
@@ -75,8 +72,8 @@ def test_meta(quick):
         assert key in versions
         assert versions[key] is None or isinstance(versions[key], str)
     assert versions["numpy"] and versions["scipy"]
-    # (compared with the live catalog only in form: its files may change during the run)
-    assert re.fullmatch(r"[0-9a-f]{64}", meta["catalog_fingerprint"])
+    # (compared with the live code only in form: its files may change during the run)
+    assert re.fullmatch(r"[0-9a-f]{64}", meta["fingerprint"])
 
 
 def test_results_schema(quick):
@@ -120,6 +117,7 @@ def test_every_catalog_row_measured_and_within_the_rule(quick):
     elementwise = {r["name"] for r in catalog if act.get(r["name"]).elementwise}
     for name in elementwise:
         assert {r["quantity"] for r in catalog if r["name"] == name} == {"f", "grad"}
+    assert any(not act.get(r["name"]).elementwise for r in catalog)  # rows are measured too
 
 
 def test_textbook_sigmoid_derivative_caught(quick):
@@ -138,80 +136,92 @@ def test_textbook_sigmoid_derivative_caught(quick):
 
 def test_deterministic_layout(quick):
     """Indent 1, fixed key order: re-dumping the parsed data gives the same text."""
-    spec = importlib.util.spec_from_file_location("benchmark_script", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    assert module.dump(quick["data"]) == quick["text"]
+    assert dump(quick["data"]) == quick["text"]
     assert quick["text"].startswith('{\n "_generated"')
 
 
-def test_fingerprint_detects_changed_catalog(tmp_path):
-    accuracy = _accuracy_module()
-    src = tmp_path / "activations"
-    shutil.copytree(ROOT / "src" / "activations", src)
-    before = accuracy.catalog_fingerprint(src)
-    assert before == accuracy.catalog_fingerprint(ROOT / "src" / "activations")
-    bench = tmp_path / "benchmark.json"
-    bench.write_text(json.dumps({"meta": {"catalog_fingerprint": before}, "results": []}))
-    assert accuracy.problems(bench, src) == []
-
-    # A file that is not part of the catalog's source changes nothing...
-    (src / "notes.txt").write_text("not a catalog file\n")
-    assert accuracy.catalog_fingerprint(src) == before
-    # ...an edit to a catalog file does, and --check reports it.
-    target = sorted(src.glob("_*.py"))[0]
-    target.write_text(target.read_text() + "\n# edited\n")
-    after = accuracy.catalog_fingerprint(src)
-    assert after != before
-    assert accuracy.problems(bench, src) == [accuracy.STALE]
-    assert "python scripts/benchmark.py" in accuracy.STALE
-    # A new family module counts too.
-    target.write_text(target.read_text().removesuffix("\n# edited\n"))
-    assert accuracy.catalog_fingerprint(src) == before
-    (src / "_new_family.py").write_text("")
-    assert accuracy.catalog_fingerprint(src) != before
+def test_refingerprint_changes_only_the_fingerprint(quick, tmp_path, capsys):
+    stored = json.loads(quick["text"])
+    meta = stored["meta"]
+    meta.pop("fingerprint")
+    at = list(meta).index("versions") + 1
+    stored["meta"] = {**dict(list(meta.items())[:at]), "catalog_fingerprint": "0" * 64,
+                      **dict(list(meta.items())[at:])}  # fmt: skip
+    path = tmp_path / "benchmark.json"
+    path.write_text(dump(stored), encoding="utf-8")
+    assert main(["--refingerprint", "--output", str(path)]) == 0
+    assert "figures unchanged" in capsys.readouterr().out
+    again = json.loads(path.read_text(encoding="utf-8"))
+    assert again["meta"]["fingerprint"] == fp.fingerprint()
+    assert list(again["meta"]) == list(quick["data"]["meta"])
+    assert again["results"] == quick["data"]["results"]
+    assert {k: v for k, v in again["meta"].items() if k != "fingerprint"} == {
+        k: v for k, v in quick["data"]["meta"].items() if k != "fingerprint"
+    }
 
 
-def test_page_without_benchmark(tmp_path):
-    accuracy = _accuracy_module()
-    page, files = accuracy.render(None)
-    assert "python scripts/benchmark.py" in page
-    assert files == {}
-    assert accuracy.problems(tmp_path / "missing.json") == []
+# --------------------------------------------------------------------------- fingerprint
 
 
-def test_page_from_quick_run(quick):
-    accuracy = _accuracy_module()
-    from docgen import header
-
-    page, files = accuracy.render(quick["data"])
-    assert page.startswith(header(".md"))
-    meta = quick["data"]["meta"]
-    assert meta["date"] in page and meta["cpu"] in page
-    assert "**Met.**" in page  # the catalog breaks the rule nowhere in the quick run
-    assert "sigmoid" in page
-    for rel, svg in files.items():
-        assert rel.startswith("accuracy/") and rel.endswith(".svg")
-        assert header(".svg").encode() in svg[:600]
-        assert f"({rel}){{ .plot }}" in page
+@pytest.fixture
+def tree(tmp_path) -> Path:
+    """A copy of what the fingerprint covers: the numerical code and requirements.txt."""
+    for part in ("src/activations", "scripts/bench"):
+        shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "requirements.txt", tmp_path / "requirements.txt")
+    assert fp.fingerprint(tmp_path) == fp.fingerprint(ROOT)
+    return tmp_path
 
 
-def test_precision_ladder_resolves_cancellation():
-    """x + √(x² + 4) at x = −1e100 is 2e-100; 50 or 60 digits give exactly 0."""
-    import mpmath
-    import sympy as sp
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
-    from activations._symbolic import X
 
-    accuracy = _accuracy_module()
-    spec = SimpleNamespace(params={}, symbols={}, expr=X + sp.sqrt(X**2 + 4))
-    func = accuracy.expression_function(spec, 0)
-    with mpmath.workdps(60):
-        assert func(mpmath.mpf(-1e100))[0] == 0
-    value, deriv = accuracy.ladder_value(func, -1e100)
-    assert abs(value / mpmath.mpf("2e-100") - 1) < 1e-20
-    assert deriv > 0
-    # A value that is exactly zero is accepted as zero (after the whole ladder).
-    ramp = SimpleNamespace(params={}, symbols={}, expr=sp.Piecewise((0, X < 0), (X, True)))
-    assert accuracy.ladder_value(accuracy.expression_function(ramp, 0), -1.0) == (0, 0)
+def _docstring_line(path: Path) -> str:
+    """The first line of the first function docstring in a module."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    funcs = [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)]
+    docstring = next(ast.get_docstring(f, clean=False) for f in funcs if ast.get_docstring(f))
+    return docstring.split("\n")[0]
+
+
+def test_fingerprint_ignores_what_no_figure_depends_on(tree):
+    before = fp.fingerprint(tree)
+    family = tree / "src/activations/_sigmoid_like.py"
+    line = _docstring_line(family)
+    _edit(family, line, line + " (a typo fixed)")  # a docstring
+    _edit(family, "\nregister(", "\n# a new comment\nregister(")  # a comment
+    _edit(family, 'summary="', 'summary="Edited: ')  # a spec's prose
+    _edit(family, "strengths=(", 'strengths=(\n            "One more strength.",')
+    _edit(family, "why=", 'why="Where it fails, rewritten. " + ')
+    family.write_text(family.read_text() + '\n_NOTE = "prose nothing reads"\n')
+    _edit(tree / "scripts/bench/inputs.py", '"""The', '"""Now: the')  # the benchmark's docstrings
+    _edit(tree / "requirements.txt", "ruff==", "ruff==0.0.0\n# ruff==")  # an unpinned tool
+    (tree / "src/activations/notes.txt").write_text("not code\n")
+    assert fp.fingerprint(tree) == before
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new"),
+    [
+        ("src/activations/_sigmoid_like.py", "    return ", "    return 0 * 0 + "),  # a body
+        ("src/activations/_sigmoid_like.py", 'fn="', 'fn=" '),  # a textbook formula
+        ("src/activations/reference/_rule.py", "BASE = 4.0", "BASE = 5.0"),  # the rule
+        ("src/activations/reference/_exact.py", "BASE_DIGITS = 50", "BASE_DIGITS = 40"),
+        ("scripts/bench/inputs.py", "ROW_LENGTH = 16", "ROW_LENGTH = 17"),  # what is measured
+        ("requirements.txt", "numpy==", "numpy==0.0.0\n# numpy=="),  # a pinned version
+    ],
+    ids=["body", "textbook", "rule", "precision", "rows", "numpy"],
+)
+def test_fingerprint_follows_the_numerics(tree, path, old, new):
+    before = fp.fingerprint(tree)
+    _edit(tree / path, old, new)
+    assert fp.fingerprint(tree) != before
+
+
+def test_fingerprint_counts_a_new_module(tree):
+    before = fp.fingerprint(tree)
+    (tree / "src/activations/_new_family.py").write_text("")
+    assert fp.fingerprint(tree) != before

@@ -14,9 +14,6 @@ formula uses is defined under it on the page.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import mpmath
 import numpy as np
 import pytest
@@ -45,9 +42,7 @@ from activations._symbolic import (
     softmax_at,
     standard,
 )
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from docgen import pages
+from scripts.docgen import pages
 
 ELEMENTWISE = [s for s in act.specs() if s.elementwise]
 ROWS = [s for s in act.specs() if not s.elementwise]

@@ -18,17 +18,14 @@ import sympy as sp
 
 import activations as act
 from activations import properties
+from activations._symbolic import to_latex
+from scripts.docgen import cheatsheet, common, defaults, families, glossary, header, pages, plots
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from docgen import cheatsheet, common, defaults, families, glossary, header, pages, plots  # noqa: E402
-
-from activations._symbolic import to_latex  # noqa: E402
 
 SPECS = act.specs()
 IDS = [s.name for s in SPECS]
-MINE = ("common", "pages", "plots", "cheatsheet", "families", "defaults", "glossary")
+MINE = ("common", "pages", "plots", "plot_style", "cheatsheet", "families", "defaults", "glossary")
 
 
 @pytest.fixture(scope="module")
@@ -65,6 +62,12 @@ def _copy_tree(tmp_path: Path) -> Path:
     )
     shutil.copytree(ROOT / "docs", work / "docs", ignore=shutil.ignore_patterns("__pycache__"))
     (work / "scripts" / "docgen").mkdir(parents=True)
+    shutil.copy(ROOT / "scripts" / "__init__.py", work / "scripts" / "__init__.py")
+    shutil.copytree(
+        ROOT / "scripts" / "bench",
+        work / "scripts" / "bench",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
     shutil.copy(ROOT / "scripts" / "generate.py", work / "scripts" / "generate.py")
     shutil.copy(ROOT / "scripts" / "docgen" / "__init__.py", work / "scripts" / "docgen")
     for name in MINE:
@@ -76,7 +79,7 @@ def _generate(work: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "scripts/generate.py", *args],
         cwd=work,
-        env={**os.environ, "PYTHONPATH": str(work / "src")},
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(work), str(work / "src")])},
         capture_output=True,
         text=True,
         check=False,

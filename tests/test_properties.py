@@ -29,7 +29,7 @@ from scipy import optimize
 
 import activations as act
 from activations import properties, reference
-from activations._symbolic import MPMATH_NAMESPACE, Phi, X, sigmoid
+from activations._symbolic import Phi, X, sigmoid
 
 ELEMENTWISE = [s for s in act.specs() if s.elementwise]
 IDS = [s.name for s in ELEMENTWISE]
@@ -37,15 +37,9 @@ GRID = reference.grid(np.float64, n_log=160, n_lin=2001, lin_span=20.0)
 
 
 def _expr(spec, order=0):
-    expr = spec.expr
-    for _ in range(order):
-        expr = sp.diff(expr, X)
-    subs = {
-        spec.symbols[k]: sp.nsimplify(v)
-        for k, v in spec.params.items()
-        if isinstance(v, int | float) and not isinstance(v, bool)
-    }
-    return sp.lambdify(X, expr.subs(subs), modules=[MPMATH_NAMESPACE, "mpmath"])
+    """The spec's order-th derivative at its default parameters, as an mpmath function."""
+    func = reference.elementwise_function(spec, (order,))
+    return lambda x: func(x)[0]
 
 
 @pytest.mark.parametrize("spec", ELEMENTWISE, ids=IDS)

@@ -1,7 +1,7 @@
 """The symbolic side of every spec: derivations, LaTeX, and grad = d/dx expr.
 
 ``grad`` against ``diff(expr)`` over the whole floating-point domain is
-``test_accuracy.py``; here every step of each derivation is shown equal to
+``test_catalog_accuracy.py``; here every step of each derivation is shown equal to
 ``diff(expr)`` at 50 significant digits (piecewise steps included, at random points
 on both sides of every kink), and the LaTeX is shown to come from the expressions.
 """
@@ -16,8 +16,8 @@ import pytest
 import sympy as sp
 
 import activations as act
+from activations import reference
 from activations._symbolic import (
-    MPMATH_NAMESPACE,
     Phi,
     X,
     between,
@@ -39,25 +39,12 @@ def _points(spec, n=24):
     return [float(p) for p in pts if all(abs(p - k.at) > 1e-9 for k in spec.kinks)]
 
 
-def _defaults(spec, expr):
-    subs = {
-        spec.symbols[k]: sp.nsimplify(v)
-        for k, v in spec.params.items()
-        if isinstance(v, int | float) and not isinstance(v, bool)
-    }
-    return expr.subs(subs)
-
-
-def _numeric(expr):
-    return sp.lambdify(X, expr, modules=[MPMATH_NAMESPACE, "mpmath"])
-
-
 @pytest.mark.parametrize("spec", ELEMENTWISE, ids=IDS)
 def test_each_derivation_step_equals_the_derivative(spec):
     assert spec.derivation, f"{spec.name} has no derivation"
-    target = _numeric(_defaults(spec, spec.derivative_expr))
+    target = reference.mp_function(reference.expression(spec, spec.derivative_expr))
     for i, step in enumerate(spec.derivation):
-        value = _numeric(_defaults(spec, step.expr.doit()))
+        value = reference.mp_function(reference.expression(spec, step.expr.doit()))
         with mpmath.workdps(50):
             for x in _points(spec):
                 want, got = target(mpmath.mpf(x)), value(mpmath.mpf(x))
@@ -77,7 +64,7 @@ def test_smooth_derivations_simplify_symbolically(spec):
 
 
 def _is_numerically_zero(spec, expr):
-    f = _numeric(_defaults(spec, expr))
+    f = reference.mp_function(reference.expression(spec, expr))
     with mpmath.workdps(60):
         return all(abs(f(mpmath.mpf(x))) < mpmath.mpf(10) ** -45 for x in _points(spec))
 

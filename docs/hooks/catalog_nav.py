@@ -33,11 +33,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def _catalog(root: Path):
-    """Import ``activations`` from this checkout; when serving, discard any earlier import
-    so that edits in ``src/`` are seen."""
-    src = root / "src"
-    if src.is_dir() and str(src) not in sys.path:
-        sys.path.insert(0, str(src))
+    """Import ``activations`` (installed from this checkout by ``pip install -e .``); when
+    serving, discard any earlier import so that edits in ``src/`` are seen."""
     if _command == "serve":
         for name in [m for m in sys.modules if m == "activations" or m.startswith("activations.")]:
             del sys.modules[name]

@@ -1,37 +1,37 @@
 """The "Accuracy & speed" page (``docs/accuracy.md``) and its plots (``docs/accuracy/*.svg``).
 
-The tables and the statements about the targets are rendered from
-``docs/data/benchmark.json`` (written by ``python scripts/benchmark.py``); nothing on
-the page is written per function by hand.  The plots of error against x are computed
-here, at generation time, from the catalog, the textbook formulas kept in the specs
-and the mpmath reference, for the textbook formulas the benchmark found worst.
+The tables and the statements about the targets are rendered from the benchmark's
+figures (``docs/data/benchmark.json``, written by ``python scripts/benchmark.py``);
+nothing on the page is written per function by hand.  The plots of error against x
+(:mod:`.accuracy_plots`) are computed at generation time.
 
-``problems()`` reports the figures as stale when the catalog's source has changed
-since they were measured (``catalog_fingerprint``), so ``generate.py --check`` fails.
+``problems()`` reports the figures as stale when what they depend on has changed
+since they were measured (:mod:`scripts.bench.fingerprint`: the numerical code and
+the pinned library versions, not comments or prose), so ``generate.py --check`` fails.
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
-import json
 import math
 import statistics
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-import numpy as np
+from activations import reference
+from scripts.bench import BENCHMARK_JSON, DTYPES, ROOT, load
+from scripts.bench.fingerprint import fingerprint
+from scripts.bench.inputs import ROW_LENGTH
+from scripts.bench.peers import IMPLS
 
-from . import DOCS, ROOT, header
+from . import header
+from .accuracy_plots import ULP_FLOOR, error_plot, offenders
+from .common import fmt_ulp, table
 
-CATALOG_DIR = ROOT / "src" / "activations"
-BENCHMARK_JSON = DOCS / "data" / "benchmark.json"
 PAGE = "accuracy.md"
 PLOT_DIR = "accuracy"
 STALE = "benchmark figures are stale: run python scripts/benchmark.py"
 
-IMPLS = ("catalog", "textbook", "scipy", "pytorch", "jax")
 IMPL_TITLES = {
     "catalog": "this library",
     "textbook": "textbook",
@@ -39,114 +39,23 @@ IMPL_TITLES = {
     "pytorch": "PyTorch",
     "jax": "JAX",
 }
-DTYPES = ("float64", "float32")
 QUANTITY_TITLES = {"f": "f", "grad": "f′"}
-MAX_PLOTS = 6
-PLOT_SAMPLES = 201
 TARGET_TEXTBOOK = 2.0  # catalog time ≤ 2 × the textbook formula's
 TARGET_PYTORCH = 2.0  # median catalog time within 2 × PyTorch's
-
-TEXT = "#333333"  # mid-tone colours that survive the site's inverted dark mode
-GRID = "#d4d4d4"
-CATALOG_COLOUR = "#1f63b4"
-TEXTBOOK_COLOUR = "#c4480c"
-RULE_COLOUR = "#5f6b7a"
-RC = {
-    "svg.fonttype": "none",
-    "svg.hashsalt": "activation-atlas-accuracy",
-    "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans"],
-    "font.size": 10,
-    "axes.edgecolor": TEXT,
-    "axes.labelcolor": TEXT,
-    "xtick.color": TEXT,
-    "ytick.color": TEXT,
-    "text.color": TEXT,
-    "legend.frameon": False,
-    "axes.unicode_minus": True,
-}
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-ULP_FLOOR, ULP_CEIL = 0.1, 1e17  # the plots' y range; NaN/inf errors are drawn at the top
 
 
-# ------------------------------------------------------------------ shared helpers
-
-
-def catalog_fingerprint(src_dir: Path = CATALOG_DIR) -> str:
-    """sha256 over the catalog's source files ``_*.py``, in sorted order (name and bytes)."""
-    h = hashlib.sha256()
-    for path in sorted(src_dir.glob("_*.py"), key=lambda p: p.name):
-        h.update(path.name.encode() + b"\0")
-        h.update(path.read_bytes())
-        h.update(b"\0")
-    return h.hexdigest()
-
-
-def textbook_function(spec: Any, quantity: str) -> Callable[..., Any] | None:
-    """The spec's textbook formula (``spec.naive.fn`` or ``.grad``) as a function of x.
-
-    The formula is a Python expression in ``x``, ``np`` (and ``scipy``, for
-    ``scipy.special.erf``) and the parameter names, evaluated with the spec's default
-    parameters (or those passed), floating-point warnings silenced.  A few
-    statements separated by ``;`` whose last one is an expression are accepted too.
-    """
-    import ast
-
-    import scipy.special
-
-    src = spec.naive.fn if quantity == "f" else spec.naive.grad
-    if not src:
-        return None
-    tree = ast.parse(src.strip(), mode="exec")
-    if not tree.body or not isinstance(tree.body[-1], ast.Expr):
-        raise ValueError(f"{spec.name}: textbook {quantity} does not end in an expression")
-    where = f"<{spec.name} textbook {quantity}>"
-    setup = compile(ast.Module(body=tree.body[:-1], type_ignores=[]), where, "exec")
-    value = compile(ast.Expression(body=tree.body[-1].value), where, "eval")
-    defaults = dict(spec.params)
-
-    def textbook(x: Any, **params: Any) -> Any:
-        namespace = {"np": np, "scipy": scipy, "x": x, **defaults, **params}
-        with np.errstate(all="ignore"):
-            exec(setup, namespace)
-            return eval(value, namespace)
-
-    return textbook
-
-
-def load(path: Path = BENCHMARK_JSON) -> dict[str, Any] | None:
-    """The benchmark's JSON, or None when it has not been run."""
-    if not path.exists():
-        return None
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def problems(path: Path = BENCHMARK_JSON, src_dir: Path = CATALOG_DIR) -> list[str]:
-    """A message when the benchmark was measured on another version of the catalog."""
+def problems(path: Path = BENCHMARK_JSON, root: Path = ROOT) -> list[str]:
+    """A message when the figures were measured on other numerical code or versions."""
     data = load(path)
     if data is None:
         return []
-    if data.get("meta", {}).get("catalog_fingerprint") != catalog_fingerprint(src_dir):
+    if data.get("meta", {}).get("fingerprint") != fingerprint(root):
         return [STALE]
     return []
 
 
 # --------------------------------------------------------------------- formatting
-
-
-def fmt_ulp(value: float | None) -> str:
-    if value is None:
-        return "—"
-    if value == 0:
-        return "0"
-    if value < 0.01:
-        return "< 0.01"
-    if value < 10:
-        return f"{value:.2g}"
-    if value < 10_000:
-        return f"{value:.0f}"
-    mantissa, exponent = f"{value:.1e}".split("e")
-    return f"{mantissa}·10{str(int(exponent)).translate(SUPERSCRIPT)}"
 
 
 def _power_of_ten(n: int) -> str:
@@ -185,17 +94,6 @@ def accuracy_cell(row: dict[str, Any] | None) -> str:
     if nonfinite:
         text += f" ({nonfinite} NaN/inf)"
     return text
-
-
-def table(head: Iterable[str], rows: Iterable[Iterable[str]], align: str) -> str:
-    head = list(head)
-    marks = {"l": ":--", "r": "--:", "c": ":-:"}
-    lines = [
-        "| " + " | ".join(head) + " |",
-        "| " + " | ".join(marks[a] for a in align) + " |",
-    ]
-    lines += ["| " + " | ".join(r) + " |" for r in rows]
-    return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------------- analysis
@@ -463,6 +361,28 @@ def _float32_gain(res: Results, impl: str) -> float | None:
     return statistics.median(ratios) if ratios else None
 
 
+def _tables(
+    res: Results,
+    known: set[str],
+    head: list[str],
+    cells: Callable[[str, str, str], list[str]],
+) -> list[str]:
+    """One table per dtype: a row per function and quantity this library was measured
+    for, ``cells(name, quantity, dtype)`` after its label."""
+    out = []
+    for dtype in DTYPES:
+        rows = [
+            [_label(name, quantity, known), *cells(name, quantity, dtype)]
+            for name in res.names
+            for quantity in res.quantities(name)
+            if res.get(name, quantity, dtype, "catalog")
+        ]
+        if rows:
+            out.append(f"### {dtype}\n")
+            out.append(table(["function", *head], rows, "l" + "r" * len(head)))
+    return out
+
+
 def _accuracy_tables(res: Results, known: set[str]) -> list[str]:
     out = [
         "## Maximum error, by function\n",
@@ -471,20 +391,18 @@ def _accuracy_tables(res: Results, known: set[str]) -> list[str]:
         "where the truth is. A blank cell: the library has no such function (SciPy's "
         "functions are measured for f only).\n",
     ]
-    for dtype in DTYPES:
-        rows = []
-        for name in res.names:
-            for quantity in res.quantities(name):
-                if not res.get(name, quantity, dtype, "catalog"):
-                    continue
-                rows.append(
-                    [_label(name, quantity, known)]
-                    + [accuracy_cell(res.get(name, quantity, dtype, i)) for i in IMPLS]
-                )
-        if rows:
-            out.append(f"### {dtype}\n")
-            out.append(table(["function", *(IMPL_TITLES[i] for i in IMPLS)], rows, "l" + "r" * 5))
-    return out
+    return out + _tables(
+        res,
+        known,
+        [IMPL_TITLES[i] for i in IMPLS],
+        lambda name, quantity, dtype: [
+            accuracy_cell(res.get(name, quantity, dtype, i)) for i in IMPLS
+        ],
+    )
+
+
+def _speed_cell(row: dict[str, Any] | None) -> str:
+    return fmt_ms(row.get("ms_per_1e6")) if row else ""
 
 
 def _speed_tables(res: Results, known: set[str]) -> list[str]:
@@ -493,238 +411,16 @@ def _speed_tables(res: Results, known: set[str]) -> list[str]:
         "Milliseconds, best of the runs, one thread; the last two columns are this "
         "library's time divided by the textbook formula's and by PyTorch's.\n",
     ]
-    for dtype in DTYPES:
-        rows = []
-        for name in res.names:
-            for quantity in res.quantities(name):
-                if not res.get(name, quantity, dtype, "catalog"):
-                    continue
-                rows.append(
-                    [_label(name, quantity, known)]
-                    + [
-                        fmt_ms((res.get(name, quantity, dtype, i) or {}).get("ms_per_1e6"))
-                        if res.get(name, quantity, dtype, i)
-                        else ""
-                        for i in IMPLS
-                    ]
-                    + [
-                        fmt_ratio(res.ratio(name, quantity, dtype, "textbook")),
-                        fmt_ratio(res.ratio(name, quantity, dtype, "pytorch")),
-                    ]
-                )
-        if rows:
-            out.append(f"### {dtype}\n")
-            out.append(
-                table(
-                    ["function", *(IMPL_TITLES[i] for i in IMPLS), "÷ textbook", "÷ PyTorch"],
-                    rows,
-                    "l" + "r" * 7,
-                )
-            )
-    return out
-
-
-# -------------------------------------------------------------------------- plots
-
-
-def offenders(res: Results, known: set[str]) -> list[tuple[str, str, float]]:
-    """The textbook formulas to plot: ``(name, quantity, reach)``, where ``reach`` is
-    the largest |x| ≤ 40 at which the formula was found wrong (it sets the window).
-
-    Candidates are the elementwise textbook formulas the benchmark found breaking the
-    rule in float64.  They are ranked by how much of the everyday range they get
-    wrong: the number of points of [−40, 40] (step 0.25) where the formula and this
-    library (whose accuracy the benchmark has just measured) disagree by more than
-    2¹⁰ ULP (ties in catalog order).  At most two per family, and none that fails on
-    nearly the same inputs as one already chosen from its family.
-    """
-    import activations as act
-
-    x = np.linspace(-40.0, 40.0, 321)
-    ranked = []
-    for name, quantity, dtype in res.keys():
-        row = res.get(name, quantity, dtype, "textbook")
-        if dtype != "float64" or not row or name not in known:
-            continue
-        spec = act.get(name)
-        if not spec.elementwise or not row.get("violations"):
-            continue
-        ours = spec.fn if quantity == "f" else spec.grad
-        naive = textbook_function(spec, quantity)
-        with np.errstate(all="ignore"):
-            a = np.broadcast_to(np.asarray(ours(x, **spec.params), dtype=float), x.shape)
-            b = np.broadcast_to(np.asarray(naive(x), dtype=float), x.shape)
-            scale = np.maximum(np.spacing(np.abs(a)), np.finfo(float).tiny)
-            wrong = ~(np.abs(a - b) <= 1024 * scale)  # NaN counts as wrong
-        order = (res.names.index(name), list(QUANTITY_TITLES).index(quantity))
-        ranked.append((-int(wrong.sum()), order, name, quantity, spec.family, wrong, row))
-    ranked.sort(key=lambda t: t[:2])
-    chosen: list[tuple[str, str, float]] = []
-    masks: dict[str, list[np.ndarray]] = {}
-    for score, _, name, quantity, family, wrong, _row in ranked:
-        seen = masks.setdefault(family, [])
-        if score == 0 or len(seen) >= 2 or len(chosen) >= MAX_PLOTS:
-            continue
-        # the same failure as one already shown (e.g. f and f′ of one formula): skip
-        if any((wrong & m).sum() >= 0.8 * (wrong | m).sum() for m in seen):
-            continue
-        seen.append(wrong)
-        chosen.append((name, quantity, float(np.abs(x[wrong]).max())))
-    return chosen
-
-
-def _window(worst_x: float) -> tuple[str, np.ndarray]:
-    """Samples around the textbook formula's failure: a linear window of a round
-    half-width when it fails at |x| ≥ 1, else log-spaced magnitudes on its side of 0."""
-    ax = abs(worst_x)
-    if ax >= 1:
-        width = next((w for w in (10, 20, 50, 100, 200, 500, 1000) if w >= 1.15 * ax), 1000)
-        return "linear", np.linspace(-width, width, PLOT_SAMPLES)
-    sign = -1.0 if worst_x < 0 else 1.0
-    return ("log-neg" if sign < 0 else "log-pos"), sign * np.logspace(-16, 0, PLOT_SAMPLES)
-
-
-class _Errors:
-    def __init__(self, ulps: np.ndarray, allowed: np.ndarray, ok: np.ndarray):
-        self.ulps, self.allowed, self.ok = ulps, allowed, ok
-
-
-LADDER = (60, 120, 240, 480, 960, 1920, 3840)
-"""Working precisions (decimal digits) tried in turn by :func:`ladder_value`."""
-
-
-def expression_function(spec: Any, order: int) -> Any:
-    """g and g′ (g = f for order 0, f′ for order 1) as one mpmath function of x."""
-    import sympy as sp
-
-    from activations._symbolic import MPMATH_NAMESPACE, X
-
-    subs = {
-        spec.symbols[k]: sp.nsimplify(v)
-        for k, v in spec.params.items()
-        if k in spec.symbols and isinstance(v, int | float) and not isinstance(v, bool)
-    }
-    g = sp.diff(spec.expr.subs(subs), X, order)
-    return sp.lambdify(X, [g, sp.diff(g, X)], modules=[MPMATH_NAMESPACE, "mpmath"])
-
-
-def ladder_value(func: Any, xi: float) -> tuple[Any, Any] | None:
-    """(g, g′) at ``xi`` from the lowest precision of :data:`LADDER` whose result agrees
-    with the next one to 25 significant digits (g) and 3 (g′).  Results that are exactly
-    0 at two precisions are not trusted (a cancellation may have lost everything) until
-    the top of the ladder.  None if mpmath fails or nothing converges.
-    """
-    import mpmath
-
-    prev = None
-    for digits in LADDER:
-        try:
-            with mpmath.workdps(digits):
-                vals = [+mpmath.mpf(v) for v in func(mpmath.mpf(xi))]
-        except (ArithmeticError, ValueError):
-            return None
-        if prev is not None:
-            close = [
-                (a == b == 0 and digits == LADDER[-1])
-                or (b != 0 and abs((a - b) / b) < mpmath.mpf(10) ** -tol)
-                for a, b, tol in zip(prev, vals, (25, 3), strict=True)
-            ]
-            if all(close):
-                return vals[0], vals[1]
-        prev = vals
-    return None
-
-
-def checked_truths(spec: Any, order: int, x: np.ndarray) -> list[tuple[Any, Any] | None]:
-    """(g, g′) at every x for g = f (order 0) or f′ (order 1), from the spec's SymPy
-    expression in mpmath, at increasing precision until two agree (:func:`ladder_value`).
-
-    The plots need a few hundred points in a few seconds; the test-suite reference
-    evaluates every |x| > 15 at 1550 digits, which would take minutes here.  The
-    benchmark also uses it to double-check the reference where a result breaks the rule.
-    """
-    func = expression_function(spec, order)
-    return [ladder_value(func, xi) for xi in x.tolist()]
-
-
-def _errors(func: Any, spec: Any, x: np.ndarray, truths: list) -> _Errors:
-    from activations import reference
-
-    with np.errstate(all="ignore"):
-        y = np.broadcast_to(np.asarray(func(x, **spec.params), dtype=x.dtype), x.shape)
-    ulps, allowed = np.zeros(x.shape), np.zeros(x.shape)
-    ok = np.zeros(x.shape, dtype=bool)
-    for i, (xi, yi, truth) in enumerate(zip(x.tolist(), y.tolist(), truths, strict=True)):
-        if truth is None:
-            ulps[i], allowed[i], ok[i] = math.nan, math.nan, True
-            continue
-        t, dt = truth
-        kappa = abs(xi * dt / t) if t != 0 else (0.0 if xi * dt == 0 else math.inf)
-        allowed[i] = reference.allowed_ulps(float(kappa))
-        ulps[i], verdict = reference.ulp_error(yi, t, x.dtype)
-        ok[i] = verdict if verdict is not None else ulps[i] <= allowed[i]
-    return _Errors(ulps, allowed, ok)
-
-
-def error_plot(name: str, quantity: str, worst_x: float) -> tuple[bytes, dict[str, Any]]:
-    """SVG of |error| in ULP against x for the catalog and the textbook formula (float64),
-    with the rule's allowance; and a few figures for the caption."""
-    import matplotlib
-    from matplotlib.figure import Figure
-
-    import activations as act
-
-    spec = act.get(name)
-    order = 0 if quantity == "f" else 1
-    mode, x = _window(worst_x)
-    truths = checked_truths(spec, order, x)
-    ours = _errors(spec.fn if order == 0 else spec.grad, spec, x, truths)
-    naive = _errors(textbook_function(spec, quantity), spec, x, truths)
-    xs = np.abs(x) if mode == "log-neg" else x
-
-    def clip(u: np.ndarray) -> np.ndarray:
-        return np.clip(np.where(np.isfinite(u), u, ULP_CEIL), ULP_FLOOR, ULP_CEIL)
-
-    with matplotlib.rc_context(RC):
-        fig = Figure(figsize=(7.0, 3.6), dpi=72, layout="constrained")
-        ax = fig.add_subplot()
-        ax.set_yscale("log")
-        if mode != "linear":
-            ax.set_xscale("log")
-        ax.plot(xs, clip(ours.allowed), color=RULE_COLOUR, lw=1.2, ls="--",
-                label="allowed: 4 + 2κ ULP")  # fmt: skip
-        ax.plot(xs, clip(naive.ulps), ".", ms=3.5, color=TEXTBOOK_COLOUR,
-                label="textbook formula")  # fmt: skip
-        ax.plot(xs, clip(ours.ulps), ".", ms=3.5, color=CATALOG_COLOUR, label="this library")
-        nonfinite = ~np.isfinite(naive.ulps)
-        if nonfinite.any():
-            ax.plot(xs[nonfinite], np.full(nonfinite.sum(), ULP_CEIL), "x", ms=4,
-                    color=TEXTBOOK_COLOUR, label="textbook: NaN or ±inf")  # fmt: skip
-        ax.set_ylim(ULP_FLOOR / 1.5, ULP_CEIL * 3)
-        ax.set_xlabel({"linear": "x", "log-pos": "x", "log-neg": "−x"}[mode])
-        ax.set_ylabel("error (ULP, float64)")
-        ax.grid(True, color=GRID, lw=0.6)
-        fig.legend(loc="outside upper center", fontsize=8, ncols=4)
-        buf = io.BytesIO()
-        fig.savefig(buf, format="svg", transparent=True, metadata={"Date": None, "Creator": None})
-    text = buf.getvalue().decode()
-    decl, sep, rest = text.partition("\n")
-    if not decl.startswith("<?xml"):
-        decl, sep, rest = "", "", text
-    svg = (decl + sep + header(".svg") + rest).encode()
-    finite_naive = naive.ulps[np.isfinite(naive.ulps)]
-    facts = {
-        "mode": mode,
-        "lo": float(x.min()),
-        "hi": float(x.max()),
-        "naive_bad": int((~naive.ok).sum()),
-        "naive_max": float(finite_naive.max()) if finite_naive.size else None,
-        "ours_bad": int((~ours.ok).sum()),
-        "ours_max": float(ours.ulps[np.isfinite(ours.ulps)].max()),
-        "points": len(x),
-        "formula": (spec.naive.fn if quantity == "f" else spec.naive.grad) or "",
-    }
-    return svg, facts
+    return out + _tables(
+        res,
+        known,
+        [*(IMPL_TITLES[i] for i in IMPLS), "÷ textbook", "÷ PyTorch"],
+        lambda name, quantity, dtype: [
+            *(_speed_cell(res.get(name, quantity, dtype, i)) for i in IMPLS),
+            fmt_ratio(res.ratio(name, quantity, dtype, "textbook")),
+            fmt_ratio(res.ratio(name, quantity, dtype, "pytorch")),
+        ],
+    )
 
 
 def _plots_section(res: Results, known: set[str]) -> tuple[list[str], dict[str, bytes]]:
@@ -831,14 +527,16 @@ def _method(res: Results) -> list[str]:
         "library picks its own one-sided value (this library's choice is stated and tested "
         "on each function's page). "
         "The softmax family and the gated linear units are measured row by row, on rows of "
-        "16 inputs taken from the same grid, random rows at several scales and offsets, and "
-        "a few hand-picked rows.",
+        f"{ROW_LENGTH} inputs taken from the same grid, random rows at several scales and "
+        "offsets, and a few hand-picked rows.",
         *_corrections(meta),
-        "- **The rule:** an error of at most $4 + 2\\kappa$ units in the last place (ULP) of "
+        f"- **The rule:** an error of at most ${reference.BASE:g} + 2\\kappa$ units in the last "
+        "place (ULP) of "
         "the true value, where $\\kappa(x) = |x\\,g'(x)/g(x)|$ is the condition number of the "
         "quantity $g$ computed (f or f′). A true value below the smallest normal number "
         "need only be within that number; one beyond the largest finite number must come "
-        "back as ±inf. For the softmax family the allowance is $16 + 2\\kappa$ with κ summed "
+        "back as ±inf. For the softmax family the allowance is "
+        f"${reference.ROW_BASE:g} + 2\\kappa$ with κ summed "
         "over the row.",
         f"- **Time:** best of at least {runs} calls (up to 50 while they take under 0.2 s "
         f"in all) on {_power_of_ten(elements)} elements drawn from "
@@ -850,7 +548,9 @@ def _method(res: Results) -> list[str]:
         "derivatives come from their own autograd (forward and backward pass).",
         "- **Regenerate:** `python scripts/benchmark.py` (a few minutes) rewrites "
         "`docs/data/benchmark.json`; `python scripts/generate.py` rewrites this page. "
-        "Figures vary by machine; the page is flagged stale when the catalog changes.\n",
+        "Figures vary by machine; the page is flagged stale when the numerical code (the "
+        "catalog, the reference, the benchmark) or the pinned versions of NumPy, SciPy, "
+        "SymPy and mpmath change.\n",
     ]
 
 

@@ -1,5 +1,5 @@
 """What the catalog's pages share: paths, wording of properties, number formatting,
-Markdown helpers and the benchmark figures.
+Markdown helpers and the benchmark figures (:data:`scripts.bench.BENCHMARK_JSON`).
 
 Everything here is generic over ``activations.specs()``: no function of the catalog
 is named in the generator.  (This module has no ``outputs()``; it produces nothing.)
@@ -8,7 +8,6 @@ is named in the generator.  (This module has no ``outputs()``; it produces nothi
 from __future__ import annotations
 
 import inspect
-import json
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -18,15 +17,13 @@ from typing import Any
 import numpy as np
 
 import activations as act
-
-from . import DOCS
+from scripts.bench import load
 
 # Where generated files live, relative to docs/.
 FUNCTIONS_DIR = "functions"
 FAMILIES_DIR = "families"
 IMG_DIR = "img"  # below FUNCTIONS_DIR and FAMILIES_DIR
 THUMB_DIR = "img/thumbs"  # below FUNCTIONS_DIR
-BENCHMARK_JSON = DOCS / "data" / "benchmark.json"
 
 FRAMEWORKS = ("PyTorch", "Keras 3", "tf.keras 2", "JAX")
 """The framework tabs of every function page, after this library's own."""
@@ -192,13 +189,17 @@ def fmt_number(value: float, digits: int = 4) -> str:
 
 
 def fmt_ulp(value: float | None) -> str:
+    """An error in ULP: 3 significant digits, whole numbers from 1000, and a power of
+    ten from 10⁴ (``1.7 × 10<sup>7</sup>``); ``—`` when there is none."""
     if value is None:
         return "—"
     value = float(value)
-    if value < 1e4:
+    if value < 999.5:
         return f"{value:.3g}"
-    exponent = math.floor(math.log10(value))
-    return f"{value / 10**exponent:.1f} × 10<sup>{exponent}</sup>"
+    if value < 9999.5:
+        return f"{value:.0f}"
+    mantissa, exponent = f"{value:.1e}".split("e")
+    return f"{mantissa} × 10<sup>{int(exponent)}</sup>"
 
 
 def call_kwargs(spec: act.Spec, **override: Any) -> str:
@@ -288,10 +289,8 @@ def paper_text(p: act.Paper) -> str:
 
 @cache
 def benchmark() -> dict | None:
-    """The benchmark's JSON (``docs/data/benchmark.json``) or None when absent."""
-    if not BENCHMARK_JSON.exists():
-        return None
-    return json.loads(BENCHMARK_JSON.read_text())
+    """The benchmark's figures, or None when it has not been run."""
+    return load()
 
 
 def benchmark_rows(name: str) -> list[dict]:

@@ -16,8 +16,8 @@ import activations as act
 from activations._symbolic import to_latex
 from activations.reference import reference, ulp_error
 
+from ..bench.textbook import textbook_function
 from . import glossary, header
-from .accuracy import textbook_function
 from .common import (
     FRAMEWORKS,
     MONOTONIC,

@@ -5,17 +5,13 @@ Conventions shared by every plot (stated once, here, and quoted on the pages):
 
 * x runs over :data:`X_RANGE` on every plot, so curves can be compared page to page;
 * y runs over :func:`y_limits` of what is drawn (the rule is :data:`Y_RULE`);
-* colours are mid-tone so that they survive the site's dark mode, which shows
-  ``.plot`` images through ``invert(1) hue-rotate(180deg)``; backgrounds are
-  transparent; text stays text (``svg.fonttype = "none"``).
-
-Output is byte-identical from run to run: fixed ``svg.hashsalt``, no dates, no
-creator, and the generated-file header right after the XML declaration.
+* colours, fonts and the SVG output follow :mod:`.plot_style` (shared with the
+  plots of the Accuracy & speed page): mid-tone colours that survive the site's dark
+  mode, transparent backgrounds, text kept as text, byte-identical output.
 """
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -26,7 +22,7 @@ from matplotlib.figure import Figure
 
 import activations as act
 
-from . import header
+from . import plot_style
 from .common import (
     examples_of,
     family_plot_path,
@@ -46,30 +42,27 @@ Y_RULE = (
     "padded by 8 % and rounded outward to a multiple of 0.25, but never beyond [−5.5, 5.5]."
 )
 
-TEXT = "#333333"  # inverts to a light grey
-GRID = "#d4d4d4"
-F_COLOUR = "#1f63b4"  # blue: f, and the default curve of a family
-D_COLOUR = "#c4480c"  # orange: f′
+F_COLOUR = plot_style.BLUE  # f, and the default curve of a family
+D_COLOUR = plot_style.ORANGE  # f′
 OTHERS = ("#7b5ea7", "#2e8b57", "#b8860b", "#c2185b", "#5f7f8f", "#8d6e63", "#00838f")
-CYCLE = (F_COLOUR, D_COLOUR, "#2e8b57", "#7b5ea7", "#c2185b", "#b8860b", "#00838f", "#5f6b7a")
+CYCLE = (
+    F_COLOUR,
+    D_COLOUR,
+    "#2e8b57",
+    "#7b5ea7",
+    "#c2185b",
+    "#b8860b",
+    "#00838f",
+    plot_style.SLATE,
+)
 DASHES = ("-", "--", "-.", ":")
 
 RC = {
-    "svg.fonttype": "none",
+    **plot_style.RC,
     "svg.hashsalt": "activation-atlas",
     "svg.image_inline": True,
-    "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans"],
-    "font.size": 10,
-    "axes.edgecolor": TEXT,
-    "axes.labelcolor": TEXT,
-    "xtick.color": TEXT,
-    "ytick.color": TEXT,
-    "text.color": TEXT,
-    "legend.frameon": False,
     "path.simplify": True,
     "path.simplify_threshold": 0.2,
-    "axes.unicode_minus": True,
 }
 
 
@@ -185,28 +178,18 @@ def _axes(fig: Figure, ylim: tuple[float, float], *, ticks: bool = True):
     ax = fig.add_subplot()
     ax.set_xlim(*X_RANGE)
     ax.set_ylim(*ylim)
-    ax.axhline(0.0, color=GRID, linewidth=0.8, zorder=0)
-    ax.axvline(0.0, color=GRID, linewidth=0.8, zorder=0)
+    ax.axhline(0.0, color=plot_style.GRID, linewidth=0.8, zorder=0)
+    ax.axvline(0.0, color=plot_style.GRID, linewidth=0.8, zorder=0)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     if ticks:
-        ax.grid(True, color=GRID, linewidth=0.5, alpha=0.6)
+        ax.grid(True, color=plot_style.GRID, linewidth=0.5, alpha=0.6)
         ax.set_xticks(np.arange(X_RANGE[0], X_RANGE[1] + 0.5, 1.0 if X_RANGE[1] <= 5 else 2.0))
         ax.set_xlabel("x")
     else:
         ax.set_xticks([])
         ax.set_yticks([])
     return ax
-
-
-def _svg(fig: Figure) -> bytes:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="svg", transparent=True, metadata={"Date": None, "Creator": None})
-    text = buf.getvalue().decode()
-    decl, sep, rest = text.partition("\n")
-    if not decl.startswith("<?xml"):
-        decl, sep, rest = "", "", text
-    return (decl + sep + header(".svg") + rest).encode()
 
 
 def _figure(width: float, height: float) -> Figure:
@@ -225,7 +208,7 @@ def function_plot(spec: act.Spec) -> bytes:
             ax = _axes(fig, y_limits([y]))
             ax.plot(x, y, color=F_COLOUR, linewidth=2.2, label=f"f: {label}")
             ax.legend(loc="best")
-            return _svg(fig)
+            return plot_style.svg_bytes(fig)
         f = values(spec, x)
         d = np.asarray(spec.grad(x, **spec.params), dtype=float)
         ax = _axes(fig, y_limits([f, d]))
@@ -256,7 +239,7 @@ def function_plot(spec: act.Spec) -> bytes:
                         markerfacecolor=D_COLOUR,
                     )
         ax.legend(loc="best")
-        return _svg(fig)
+        return plot_style.svg_bytes(fig)
 
 
 def family_of_curves(spec: act.Spec, param: act.Param) -> bytes:
@@ -291,7 +274,7 @@ def family_of_curves(spec: act.Spec, param: act.Param) -> bytes:
             (line,) = ax.plot(xs, ys, label=label, **style)
             handles.insert(0, line) if default else handles.append(line)
         ax.legend(handles=handles, loc="best")
-        return _svg(fig)
+        return plot_style.svg_bytes(fig)
 
 
 def family_plot(slug: str) -> bytes | None:
@@ -321,7 +304,7 @@ def family_plot(slug: str) -> bytes | None:
                 label=spec.name,
             )
         ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=9)
-        return _svg(fig)
+        return plot_style.svg_bytes(fig)
 
 
 def thumbnail(spec: act.Spec) -> bytes:
@@ -335,7 +318,7 @@ def thumbnail(spec: act.Spec) -> bytes:
         ax.spines["left"].set_visible(False)
         ax.spines["bottom"].set_visible(False)
         ax.plot(*_break_jumps(*_drop_kink_points(x, y, spec), spec), color=F_COLOUR, linewidth=1.6)
-        return _svg(fig)
+        return plot_style.svg_bytes(fig)
 
 
 def outputs() -> dict[str, bytes]:

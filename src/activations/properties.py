@@ -122,7 +122,7 @@ def _elementwise(spec: Spec) -> bool:
 def _moment(name: str, power: int) -> mpmath.mpf:
     """E[f(Z)^power] for Z ~ N(0, 1), split at every kink."""
     spec = get(name)
-    f = reference._compiled(spec.name, (), None)
+    f = reference.elementwise_function(spec, orders=(0,))
     cuts = sorted({float(k.at) for k in spec.kinks} | {0.0})
     with mpmath.workdps(MEAN_DIGITS):
         return mpmath.quad(
@@ -182,7 +182,7 @@ def zero_centred(spec: Spec | str) -> bool | None:
 @functools.cache
 def _region(name: str) -> sp.Set:
     spec = get(name)
-    deriv = sp.piecewise_fold(sp.diff(reference._expr(spec, {}, None), X))
+    deriv = sp.piecewise_fold(sp.diff(reference.expression(spec), X))
     if isinstance(deriv, sp.Piecewise):
         pieces = deriv.as_expr_set_pairs(sp.S.Reals)
     else:

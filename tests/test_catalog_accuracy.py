@@ -1,8 +1,10 @@
-"""Every elementwise function and derivative against the mpmath reference.
+"""The catalog's accuracy: every elementwise function and derivative against the
+mpmath reference.
 
 The rule (``activations.reference``): error ≤ 4 + 2κ ULP of the true value, over the
-whole finite domain of float64 and float32, at the default parameters and at every
-example value of each parameter.
+whole finite domain of float64 and float32, at the default parameters, at every
+example value of each parameter and in every variant.  (The functions of a row are
+measured in ``test_catalog_vector.py``.)
 """
 
 from __future__ import annotations
@@ -29,21 +31,11 @@ def _cases():
             yield pytest.param(spec.name, params, variant, id=f"{spec.name}-{suffix}")
 
 
-def _kink_points(spec, params):
-    pts = [k.at for k in spec.kinks]
-    pts += [
-        v
-        for v in {**spec.params, **params}.values()
-        if isinstance(v, int | float) and not isinstance(v, bool)
-    ]
-    return tuple(float(p) for p in pts) + tuple(-float(p) for p in pts)
-
-
 @pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
 @pytest.mark.parametrize(("name", "params", "variant"), list(_cases()))
 def test_matches_mpmath(name, params, variant, dtype):
     spec = act.get(name)
-    x = reference.grid(dtype, extra=_kink_points(spec, params))
+    x = reference.grid(dtype, extra=reference.kink_points(spec, params))
     failures = []
     for order, label in ((0, "f"), (1, "f′")):
         result = reference.measure(spec, x, order=order, params=params, variant=variant)
