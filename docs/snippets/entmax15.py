@@ -1,15 +1,16 @@
 """1.5-entmax along an axis (Peters et al., 2019), and its VJP.
 
 entmax15(x)_i = u_i², u_i = max(x_i / 2 − τ, 0), τ such that the row
-sums to 1, found exactly by sorting.
-Takes a NumPy array of floats; float32 in, float32 out.
+sums to 1, found by sorting. Takes a NumPy array of floats; float32 in,
+float32 out. A row holding +inf gives NaN (the library returns the
+one-hot limit for a single +inf).
 
 >>> x = np.array([-1.0, 0.0, 1.0, 1.5])
 >>> entmax15(x)
 array([0.        , 0.00479501, 0.324041  , 0.67116399])
 >>> entmax15_vjp(x, np.array([0.0, 0.0, 1.0, 0.0]))  # the gradient of p_2
 array([-0.        , -0.02704053,  0.3469557 , -0.31991517])
->>> entmax15(np.array([0.0, np.inf]))  # a row holding +inf gives NaN
+>>> entmax15(np.array([0.0, np.inf]))
 array([nan, nan])
 """
 

@@ -1,10 +1,10 @@
 """GEGLU: x split into halves a, b along an axis, f = a · b Φ(b); its VJP.
 
 Φ is the standard normal CDF, b Φ(b) the GELU (Shazeer, 2020); with
-approximate="tanh", Φ(b) becomes σ(2u), u = √(2/π)(b + 0.044715b³).
+approximate="tanh", Φ(b) becomes σ(t), t = √(8/π)(b + 0.044715b³).
 Takes a NumPy array of floats whose axis has even length; float32 in,
-float32 out. Where the formula meets ±inf · 0 (an infinite input, a zero
-gate), the result is NaN.
+float32 out. Where the formula meets ±inf · 0 or inf / inf, the result is
+NaN (the library returns the limit where there is one).
 
 >>> x = np.array([-1.0, 0.0, 1.0, 2.0])  # a = [-1, 0], b = [1, 2]
 >>> geglu(x)
@@ -16,48 +16,49 @@ array([ 0.84134475,  0.        , -1.08331547,  0.        ])
 import math
 
 import numpy as np
-from scipy.special import log_ndtr, ndtr
+from scipy.special import erfcx, ndtr
 
-C = 2 * math.sqrt(2 / math.pi)  # 2u = C (b + 0.044715b³)
-
-
-def _gate(b, approximate):
-    """Φ(b) (or σ(2u)), its logarithm, and its derivative."""
-    c = np.clip(b, -40, 40)  # beyond ±40: Φ is 0 or 1; keeps c³ finite
-    if approximate == "tanh":
-        t = C * (c + 0.044715 * c**3)
-        e = np.exp(-np.abs(t))  # σ(t) and σ(−t) from e^−|t|: no overflow
-        s, s_neg = np.where(t >= 0, 1, e), np.where(t >= 0, e, 1)
-        s, s_neg = s / (1 + e), s_neg / (1 + e)
-        dt = C * (1 + 3 * 0.044715 * c * c)
-        return s, -np.logaddexp(0, -t), dt * s * s_neg
-    return ndtr(b), log_ndtr(b), np.exp(-c * c / 2) / math.sqrt(2 * math.pi)
+C = math.sqrt(8 / math.pi)  # t = C (b + 0.044715b³)
 
 
-def _times(a, b, gate, log_gate):
-    """a · b Φ(b), computed so that it keeps its digits (see the comments)."""
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        near = a * b * gate  # for |b| < 1, where b Φ(b) may be subnormal
-        far = a * (np.where(gate > 0, b, 0) * gate)  # 0 at b = −inf
-        # where Φ(b) is subnormal: −sign(a) e^(log|a| + log|b| + log Φ(b))
-        log_y = np.log(np.abs(a)) + np.log(-b) + log_gate
-        tail = -np.sign(a) * np.exp(log_y)
+def _times_gate(a, b, approximate):
+    """a b Φ(b) (or a b σ(t)), in the order of operations that keeps every digit."""
+    b = np.maximum(b, -1e4)  # f is 0 below, for every finite a: no 0 · inf
+    with np.errstate(over="ignore", invalid="ignore"):  # b³, a b, h = inf; inf · 0
+        if approximate == "tanh":
+            t = C * (b + 0.044715 * b**3)
+            e = np.exp(-np.abs(t))
+            gate = np.where(t >= 0, 1, e) / (1 + e)  # σ(t), with e^−|t|: no overflow
+            h, rest = np.exp(np.maximum(-t, 0) / 3), b  # where σ(t) is subnormal: b / h³
+        else:  # where Φ(b) is subnormal: b Φ(b) = b erfcx(−b/√2) / 2 / h³
+            gate = ndtr(b)
+            h, rest = np.exp(b * b / 6), b * erfcx(-b / math.sqrt(2)) / 2
+        near, far, tail = a * b * gate, a * (b * gate), a / h / h / h * rest
+    # a b first for |b| < 1 (b Φ(b) may be subnormal); else b Φ(b) first (a b may overflow)
     far = np.where(gate < np.finfo(gate.dtype).tiny, tail, far)
     return np.where(np.abs(b) < 1, near, far)
+
+
+def _slope(b, approximate):
+    """The derivative of b Φ(b): Φ(b) + b φ(b), or σ(t) + b t′ σ(t) σ(−t)."""
+    c = np.clip(b, -40, 40)  # beyond ±40 it is 0 or 1 to the last digit
+    if approximate == "tanh":
+        t = C * (c + 0.044715 * c**3)
+        e = np.exp(-np.abs(t))
+        s, s_neg = np.where(t >= 0, 1, e) / (1 + e), np.where(t >= 0, e, 1) / (1 + e)
+        return s + c * C * (1 + 3 * 0.044715 * c * c) * s * s_neg
+    return ndtr(c) + c * np.exp(-c * c / 2) / math.sqrt(2 * math.pi)
 
 
 def geglu(x, axis=-1, approximate="none"):
     """a · b Φ(b)."""
     a, b = np.split(x, 2, axis=axis)
-    gate, log_gate, _ = _gate(b, approximate)
-    return _times(a, b, gate, log_gate)
+    return _times_gate(a, b, approximate)
 
 
 def geglu_vjp(x, g, axis=-1, approximate="none"):
-    """The gradient of Σ g f: g b Φ(b) for a, g a (Φ(b) + b Φ′(b)) for b."""
+    """The gradient of Σ g f: g b Φ(b) for a, g a (b Φ(b))′ for b."""
     a, b = np.split(x, 2, axis=axis)
-    gate, log_gate, slope = _gate(b, approximate)
-    c = np.clip(b, -40, 40)  # beyond ±40, b Φ′(b) is 0
     with np.errstate(over="ignore", invalid="ignore"):  # g a; inf · 0
-        db = g * a * (gate + c * slope)
-    return np.concatenate([_times(g, b, gate, log_gate), db], axis=axis)
+        db = g * a * _slope(b, approximate)
+    return np.concatenate([_times_gate(g, b, approximate), db], axis=axis)

@@ -2,7 +2,8 @@
 
 σ is the logistic sigmoid (Dauphin et al., 2017). Takes a NumPy array of
 floats whose axis has even length; float32 in, float32 out. Where the
-formula meets ±inf · 0 (an infinite input, a zero gate), the result is NaN.
+formula meets ±inf · 0 or inf / inf, the result is NaN (the library returns
+the limit where there is one).
 
 >>> x = np.array([-1.0, 0.0, 1.0, 2.0])  # a = [-1, 0], b = [1, 2]
 >>> glu(x)
@@ -14,29 +15,25 @@ array([ 0.73105858,  0.        , -0.19661193,  0.        ])
 import numpy as np
 
 
-def _sigmoids(t):
-    """σ(t) and σ(−t), written with e^−|t|, which cannot overflow."""
-    e = np.exp(-np.abs(t))
-    return np.where(t >= 0, 1, e) / (1 + e), np.where(t >= 0, e, 1) / (1 + e)
-
-
-def _times(a, b, gate):
-    """a σ(b), from logs where σ(b) is subnormal (a σ(b) keeps its digits)."""
-    with np.errstate(divide="ignore", invalid="ignore"):  # log 0, inf · 0
-        tail = np.sign(a) * np.exp(np.log(np.abs(a)) - np.logaddexp(0, -b))
-        return np.where(gate < np.finfo(gate.dtype).tiny, tail, a * gate)
+def _times_sigmoid(a, b):
+    """a σ(b), also where σ(b) is subnormal and a large (b < −708 in float64)."""
+    e = np.exp(-np.abs(b))
+    s = np.where(b >= 0, 1, e) / (1 + e)  # σ(b), written with e^−|b|: no overflow
+    with np.errstate(over="ignore", invalid="ignore"):  # h = inf; inf · 0, inf / inf
+        h = np.exp(np.maximum(-b, 0) / 3)  # where σ(b) is subnormal, a σ(b) = a / h³
+        return np.where(s < np.finfo(s.dtype).tiny, a / h / h / h, a * s)
 
 
 def glu(x, axis=-1):
     """a σ(b)."""
     a, b = np.split(x, 2, axis=axis)
-    return _times(a, b, _sigmoids(b)[0])
+    return _times_sigmoid(a, b)
 
 
 def glu_vjp(x, g, axis=-1):
     """The gradient of Σ g f: g σ(b) for a, g a σ(b) σ(−b) for b."""
     a, b = np.split(x, 2, axis=axis)
-    s, s_neg = _sigmoids(b)
+    e = np.exp(-np.abs(b))
     with np.errstate(over="ignore", invalid="ignore"):  # g a; inf · 0
-        db = g * a * (s * s_neg)
-    return np.concatenate([_times(g, b, s), db], axis=axis)
+        db = g * a * (e / (1 + e) ** 2)
+    return np.concatenate([_times_sigmoid(g, b), db], axis=axis)

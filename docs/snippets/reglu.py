@@ -1,8 +1,8 @@
 """ReGLU: x split into halves a, b along an axis, f = a max(b, 0); its VJP.
 
 (Shazeer, 2020.) Takes a NumPy array of floats whose axis has even length;
-float32 in, float32 out. Where the formula meets ±inf · 0 (an infinite
-input, a zero gate), the result is NaN.
+float32 in, float32 out. Where the formula meets ±inf · 0, the result is
+NaN (the library returns the limit where there is one).
 
 >>> x = np.array([-1.0, 0.0, 1.0, 2.0])  # a = [-1, 0], b = [1, 2]
 >>> reglu(x)

@@ -1,6 +1,7 @@
 """Softmin s_i = e^(−x_i) / Σ_j e^(−x_j) along an axis, and its VJP.
 
-Takes a NumPy array of floats; float32 in, float32 out.
+Takes a NumPy array of floats; float32 in, float32 out. A row holding −inf
+gives NaN (the library returns the one-hot limit for a single −inf).
 
 >>> x = np.array([-1.0, 0.0, 1.0, 2.0])
 >>> softmin(x)
@@ -12,28 +13,16 @@ array([-0.22928869,  0.15253222,  0.05611347,  0.02064299])
 import numpy as np
 
 
-def _shifted(x, axis):
-    """k = argmin x; e = e^(x_k − x), but 0 at k; and δ = Σ e."""
-    k = np.argmin(x, axis=axis, keepdims=True)
-    with np.errstate(over="ignore", invalid="ignore"):  # −inf; inf − inf
-        e = np.exp(np.take_along_axis(x, k, axis=axis) - x)
-    np.put_along_axis(e, k, 0, axis=axis)
-    return k, e, np.sum(e, axis=axis, keepdims=True)
-
-
 def softmin(x, axis=-1):
-    """e^(x_k − x_i) / (1 + δ), x_k the minimum: nothing overflows."""
-    k, e, delta = _shifted(x, axis)
-    np.put_along_axis(e, k, 1, axis=axis)
-    return e / (1 + delta)
+    """e^(m − x_i) / Σ_j e^(m − x_j), m = min_j x_j: nothing overflows."""
+    with np.errstate(over="ignore", invalid="ignore"):  # huge + huge; inf − inf
+        e = np.exp(np.min(x, axis=axis, keepdims=True) - x)
+    return e / np.sum(e, axis=axis, keepdims=True)
 
 
 def softmin_vjp(x, g, axis=-1):
-    """−s (g − Σ_j g_j s_j), with 1 − s_k = δ s_k at the minimum."""
-    k, e, delta = _shifted(x, axis)
-    s, s_k = e / (1 + delta), 1 / (1 + delta)  # s is 0 at k here
-    g_k = np.take_along_axis(g, k, axis=axis)
-    rest = np.sum(g * s, axis=axis, keepdims=True)  # Σ_{j≠k} g_j s_j
-    v = s * ((g_k * s_k + rest) - g)
-    np.put_along_axis(v, k, s_k * (rest - g_k * delta * s_k), axis=axis)
-    return v
+    """−s_i (g_i − Σ_j s_j g_j), g shifted by its value at the largest s_j."""
+    s = softmin(x, axis)
+    k = np.argmin(x, axis=axis, keepdims=True)
+    g = g - np.take_along_axis(g, k, axis=axis)  # else g_k − Σ s_j g_j cancels
+    return s * (np.sum(s * g, axis=axis, keepdims=True) - g)

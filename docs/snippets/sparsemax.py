@@ -2,14 +2,15 @@
 
 sparsemax(x)_i = max(x_i − τ, 0), τ such that the row sums to 1: the
 Euclidean projection of x onto the probability simplex, found by sorting.
-Takes a NumPy array of floats; float32 in, float32 out.
+Takes a NumPy array of floats; float32 in, float32 out. A row holding +inf
+gives NaN (the library returns the one-hot limit for a single +inf).
 
 >>> x = np.array([-1.0, 0.0, 1.0, 1.5])
 >>> sparsemax(x)
 array([0.  , 0.  , 0.25, 0.75])
 >>> sparsemax_vjp(x, np.array([0.0, 0.0, 1.0, 0.0]))  # the gradient of p_2
 array([ 0. ,  0. ,  0.5, -0.5])
->>> sparsemax(np.array([0.0, np.inf]))  # a row holding +inf gives NaN
+>>> sparsemax(np.array([0.0, np.inf]))
 array([nan, nan])
 """
 
