@@ -155,10 +155,10 @@ def test_elementwise_snippet_meets_the_accuracy_rule(name, params, variant, dtyp
 
 
 def test_the_comparison_fails_for_a_textbook_derivative():
-    # σ′ = σ(1 − σ) in place of the snippet's: 1 − σ cancels for x ≳ 37 (float64).
+    # σ′ = σ(1 − σ) in place of the snippet's: 1 − σ rounds to 0 for x ≳ 17 in float32.
     sigmoid = pair("sigmoid")[0]
     problems = failures(
-        "sigmoid", {}, None, np.float64, sigmoid, lambda x: sigmoid(x) * (1 - sigmoid(x))
+        "sigmoid", {}, None, np.float32, sigmoid, lambda x: sigmoid(x) * (1 - sigmoid(x))
     )
     assert problems and all(line.startswith("f′") for line in problems)
 
