@@ -1,7 +1,7 @@
 """GEGLU: x split into halves a, b along an axis, f = a · b Φ(b); its VJP.
 
 Φ is the standard normal CDF, b Φ(b) the GELU (Shazeer, 2020); with
-approximate="tanh", Φ(b) becomes σ(t), t = √(8/π)(b + 0.044715b³).
+approximate="tanh", Φ(b) becomes σ(t), t = 2√(2/π)(b + 0.044715b³).
 Takes a NumPy array of floats whose axis has even length; float32 in,
 float32 out. Where the formula meets ±inf · 0 or inf / inf, the result is
 NaN (the library returns the limit where there is one).
@@ -18,7 +18,7 @@ import math
 import numpy as np
 from scipy.special import erfcx, ndtr
 
-C = math.sqrt(8 / math.pi)  # t = C (b + 0.044715b³)
+C = 2 * math.sqrt(2 / math.pi)  # t = C b + C 0.044715 b³
 
 
 def _times_gate(a, b, approximate):
@@ -26,7 +26,7 @@ def _times_gate(a, b, approximate):
     b = np.maximum(b, -1e4)  # f is 0 below, for every finite a: no 0 · inf
     with np.errstate(over="ignore", invalid="ignore"):  # b³, a b, h = inf; inf · 0
         if approximate == "tanh":
-            t = C * (b + 0.044715 * b**3)
+            t = C * b + C * 0.044715 * b**3
             e = np.exp(-np.abs(t))
             gate = np.where(t >= 0, 1, e) / (1 + e)  # σ(t), with e^−|t|: no overflow
             h, rest = np.exp(np.maximum(-t, 0) / 3), b  # where σ(t) is subnormal: b / h³
@@ -42,11 +42,11 @@ def _times_gate(a, b, approximate):
 def _slope(b, approximate):
     """The derivative of b Φ(b): Φ(b) + b φ(b), or σ(t) + b t′ σ(t) σ(−t)."""
     c = np.clip(b, -40, 40)  # beyond ±40 it is 0 or 1 to the last digit
-    if approximate == "tanh":
-        t = C * (c + 0.044715 * c**3)
-        e = np.exp(-np.abs(t))
-        s, s_neg = np.where(t >= 0, 1, e) / (1 + e), np.where(t >= 0, e, 1) / (1 + e)
-        return s + c * C * (1 + 3 * 0.044715 * c * c) * s * s_neg
+    if approximate == "tanh":  # over the common denominator (1 + e)², e = e^−|t|
+        e = np.exp(-np.abs(C * c + C * 0.044715 * c**3))
+        bdt = C * c * (1 + 3 * 0.044715 * c * c)  # b t′
+        num = np.where(c >= 0, 1 + e * (1 + bdt), e * ((1 + bdt) + e))
+        return num / (1 + e) ** 2
     return ndtr(c) + c * np.exp(-c * c / 2) / math.sqrt(2 * math.pi)
 
 

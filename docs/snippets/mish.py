@@ -22,9 +22,11 @@ def mish(x):
 
 
 def mish_grad(x):
-    """n / d + 4x e (1 + e) / d², d = n + 2."""
+    """n / d + 4x e (e + 1) / d², d = n + 2; for x < 0 as e ω / d², which does not cancel."""
     x = np.clip(x, -1000, 40)  # beyond, f′ is 0 or 1 to the last digit
     e = np.exp(x)
     n = e * (e + 2)
     d = n + 2
-    return n / d + 4 * x * (e / d) * ((1 + e) / d)
+    m = np.minimum(e, 1)  # ω = 4(x + 1) + e(4x + 6 + e(4 + e)) is used where e < 1
+    omega = 4 * (x + 1) + m * (4 * x + 6 + m * (4 + m))
+    return np.where(x < 0, e / d * (omega / d), n / d + 4 * x * (e / d) * ((e + 1) / d))
