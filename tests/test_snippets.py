@@ -93,8 +93,11 @@ def pair(name: str):
 # --------------------------------------------------------------------------- the files
 
 
-def test_one_snippet_per_activation():
+def test_one_snippet_per_activation_included_by_its_page():
     assert sorted(p.stem for p in SNIPPETS.glob("*.py")) == sorted(NAMES)
+    for name in NAMES:  # inside a code fence: the copy button copies the file's text
+        page = (SNIPPETS.parent / "functions" / f"{name}.md").read_text(encoding="utf-8")
+        assert f'```python title="{name}.py"\n--8<-- "{name}.py"\n```' in page, name
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -110,6 +113,7 @@ def test_snippet_is_self_contained_and_named_like_the_catalog(name):
     derivative = spec.grad if spec.elementwise else spec.vjp
     assert public == [name, name + ("_grad" if spec.elementwise else "_vjp")]
     for ours, theirs in zip(pair(name), (spec.fn, derivative), strict=True):
+        # rrelu's snippet is its evaluation form: no training mode, no random generator
         keywords = [k for k in _keywords(theirs) if k not in ("training", "generator")]
         assert _keywords(ours) == keywords, (ours.__name__, keywords)
 
