@@ -7,6 +7,7 @@ pytest), every plot comes from :mod:`docgen.plots`.
 
 from __future__ import annotations
 
+import ast
 import math
 from typing import Any
 
@@ -17,7 +18,7 @@ from activations._symbolic import to_latex
 from activations.reference import reference, ulp_error
 
 from ..bench.textbook import textbook_function
-from . import glossary, header
+from . import DOCS, glossary, header
 from .common import (
     FRAMEWORKS,
     MONOTONIC,
@@ -55,6 +56,11 @@ SAMPLE_ROW = [-1.0, 0.0, 1.0, 2.0]
 """The input row of every non-elementwise snippet (even length: GLUs split it)."""
 
 DF = "f'(x)"
+
+SNIPPET_DIR = "snippets"
+"""Where the copy-ready implementations live, relative to docs/: ``<name>.py``, each
+included verbatim by its page (``pymdownx.snippets``, whose ``base_path`` in mkdocs.yml
+is this directory) and run by ``tests/test_snippets.py``."""
 
 
 def _printed(value: Any) -> str:
@@ -150,6 +156,49 @@ def _plot(spec: act.Spec, source: str) -> str:
             f"at the default parameters ({term_link('plots', source, 'how to read the plots')})."
         )
     return f"![{alt}]({img}){{ .plot }}\n\n*{caption}*\n"
+
+
+def _copy(spec: act.Spec, source: str) -> str:
+    """The "Copy into your code" section: the snippet file, included verbatim so that the
+    page, its copy button and the test suite share one text. The sentence above it is read
+    off the file: its public functions and the SciPy names it imports. (No file, no
+    section; tests/test_snippets.py requires one file per activation.)"""
+    filename = f"{spec.name}.py"
+    path = DOCS / SNIPPET_DIR / filename
+    if not path.is_file():
+        return ""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    f, df = (
+        f"`{node.name}`"
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_")
+    )
+    scipy_names = [
+        f"`{alias.name}`"
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("scipy")
+        for alias in node.names
+    ]
+    needs = "NumPy"
+    if scipy_names:
+        needs += " and SciPy's " + " and ".join(scipy_names)
+    what = (
+        f"{f} and its derivative {df}"
+        if spec.elementwise
+        else f"{f} (along an axis) and its vector-Jacobian product {df} (the gradient of "
+        "Σ g · f with respect to x)"
+    )
+    api = rel("reference/api.md", source) + f"#activations.{spec.fn.__name__}"
+    return (
+        "## Copy into your code\n\n"
+        f"{what} in one file that needs only {needs}, for a project that does not have this "
+        "library. It takes a NumPy array of floats (float32 stays float32) and "
+        f"does not check its input; [`{public_call(spec)}`]({api}) does. The test suite runs "
+        "its examples, holds both functions to this library's "
+        f"[accuracy rule]({rel('accuracy.md', source)}) in float64 and float32, and checks "
+        "that no floating-point warning escapes, for ±inf and NaN too.\n\n"
+        f'```python title="{filename}"\n--8<-- "{filename}"\n```\n'
+    )
 
 
 def _derivation(spec: act.Spec) -> str:
@@ -631,6 +680,7 @@ def render(spec: act.Spec) -> str:
         _heading(spec, source),
         _formula(spec),
         _plot(spec, source),
+        _copy(spec, source),
         _derivation(spec),
         _kinks(spec),
         _parameters(spec, source),
