@@ -257,5 +257,5 @@ if "relu" in names:
 # * As the weights grow, ELU's ratio falls and GELU's rises, both toward ReLU's value:
 #   near 0, ELU′ is close to 1 on both sides and GELU′ close to $1/2$ (the table's
 #   $f'(0)$), while for large $|z|$ both derivatives tend to 0 on the left and 1 on the
-#   right, like ReLU's. Both saturate on the left, yet GELU passes *more*
-#   as the weights grow: saturation alone does not say which way the ratio moves.
+#   right, like ReLU's. Both saturate on the left, yet GELU passes *more* as the weights
+#   grow: saturation alone does not say which way the ratio moves.

@@ -55,9 +55,9 @@ plt.rcParams.update({"figure.dpi": 96, "axes.grid": True, "grid.alpha": 0.3})
 # back on; in deeper layers it can come back if the layers below change its inputs. One
 # update that pushes $b_i$ below $-w_i^\top x$ for every input is enough. Adam's steps
 # are of the order of the learning rate whatever the size of the gradient (Kingma & Ba
-# 2015, *Adam: A Method for Stochastic Optimization*, Sec. 2.1; the next cell shows
-# it), so a larger learning rate makes larger jumps; the experiment below counts the
-# dead units at two learning rates.
+# 2015, *Adam: A Method for Stochastic Optimization*, section "Adam's update rule"; the
+# next cell shows it), so a larger learning rate makes larger jumps; the experiment
+# below counts the dead units at two learning rates.
 #
 # Leaky ReLU ($f'$ = its slope for $z < 0$), ELU ($f' = \alpha e^z$) and GELU
 # ($f' \ne 0$ except at isolated points) keep a non-zero derivative on the negative side,

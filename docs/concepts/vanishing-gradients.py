@@ -72,7 +72,7 @@ for depth in (5, 10, 20, 30):
 
 # %% [markdown]
 # Glorot initialisation (Glorot & Bengio 2010, *Understanding the difficulty of training
-# deep feedforward neural networks*, Sec. 4.2, Eq. 16) draws weights with variance
+# deep feedforward neural networks*, Eq. 16) draws weights with variance
 # $2/(n_\text{in} + n_\text{out})$: $1/n$ for a square layer, so $n\,\mathrm{Var}(w) = 1$
 # and $W_l$ has a gain near 1, not 4. A sigmoid network initialised this way loses
 # gradient at every layer.
@@ -83,15 +83,14 @@ print(f"Glorot uniform, 64 × 64: n·Var(w) = {64 * w.var():.3f}")
 assert abs(64 * w.var() - 1) < 0.05
 
 # %% [markdown]
-#
 # ## Measured: gradient norm per layer, 30 hidden layers
 #
 # The experiment: 30 hidden layers of 64 units, a 10-class softmax output, a batch of
 # 256 standard-normal inputs with random labels, and the cross-entropy gradient of
 # *one* backward pass at initialisation (no training), with zero biases. The
 # initialisations are this library's pairings (`nn.default_init`): Glorot uniform for
-# sigmoid and tanh, He normal for ReLU (He et al. 2015, *Delving Deep into Rectifiers*,
-# Sec. 2.2, derive it for ReLU) and, by the library's choice, for GELU too. Three seeds
+# sigmoid and tanh, He normal for ReLU (derived for ReLU by He et al. 2015, *Delving
+# Deep into Rectifiers*, Eq. 10) and, by the library's choice, for GELU too. Three seeds
 # each; the plot shows the Frobenius norm of $\partial L/\partial W_l$ for every layer
 # $l$ (layer 1 is next to the input).
 
@@ -164,7 +163,7 @@ for name in names:
 # * **ReLU** with He initialisation keeps the norm within a small factor over 30 layers:
 #   half the units pass the gradient unchanged and the other half block it, and the
 #   doubled variance of He initialisation compensates for that half *in expectation*
-#   (He et al. 2015, Sec. 2.2). At width 64 single networks still drift (printed below).
+#   (He et al. 2015, Eq. 10). At width 64 single networks still drift (printed below).
 # * **GELU** with He initialisation does *not* behave like ReLU. Near 0,
 #   $\operatorname{GELU}(z) \approx z/2$, so the factor 2 of He initialisation does not
 #   keep the second moment of the signal: $2\,\mathbb{E}[f(\sqrt{q}Z)^2]/q$, which is 1
