@@ -54,10 +54,11 @@ plt.rcParams.update({"figure.dpi": 96, "axes.grid": True, "grid.alpha": 0.3})
 # loss. In the first layer the inputs never change, so the gradient never turns the unit
 # back on; in deeper layers it can come back if the layers below change its inputs. One
 # update that pushes $b_i$ below $-w_i^\top x$ for every input is enough. Adam's steps
-# are of the order of the learning rate whatever the size of the gradient (Kingma & Ba
-# 2015, *Adam: A Method for Stochastic Optimization*, section "Adam's update rule"; the
-# next cell shows it), so a larger learning rate makes larger jumps; the experiment
-# below counts the dead units at two learning rates.
+# are of the order of the learning rate whatever the size of the gradient, as long as it
+# is well above Adam's $\varepsilon$ (Kingma & Ba 2015, *Adam: A Method for Stochastic
+# Optimization*, section "Adam's update rule"; the next cell shows it), so a larger
+# learning rate makes larger jumps; the experiment below counts the dead units at two
+# learning rates.
 #
 # Leaky ReLU ($f'$ = its slope for $z < 0$), ELU ($f' = \alpha e^z$) and GELU
 # ($f' \ne 0$ except at isolated points) keep a non-zero derivative on the negative side,
@@ -181,13 +182,13 @@ fig.tight_layout()
 # * With lr = 0.3 a much larger share of the ReLU units ends up dead: those units
 #   output 0 on every training input, so the network fits with the rest of its width.
 # * Leaky ReLU units are switched off about as often as ReLU units, but none is dead:
-#   each still gets a non-zero gradient through its negative slope, and Adam rescales
-#   it to full-size steps, so it can move back into the data (the second phase shows
-#   some doing so).
+#   each still gets a non-zero gradient through its negative slope, Adam does not make
+#   its steps smaller for that, and it can move back into the data (the second phase
+#   shows some doing so).
 # * ELU and GELU units are switched off less often than ReLU units, and fewer than half
-#   as many are dead, but some are: ELU's derivative $\alpha e^{z}$ decays exponentially, and a
-#   unit is dead by this page's threshold once $z \le \ln(10^{-3}/\alpha)$ for every
-#   input.
+#   as many are dead, but some are: ELU's derivative $\alpha e^{z}$ decays
+#   exponentially, and a unit is dead by this page's threshold once
+#   $z \le \ln(10^{-3}/\alpha)$ for every input.
 
 # %%
 big, small = "lr = 0.3", "lr = 0.01"
@@ -270,7 +271,7 @@ for name in [n for n in ("relu", "leaky_relu") if n in names]:
 # ELU and GELU units do get a gradient, so for them the question is how large it is.
 # Take every unit that is dead after the first phase (in either hidden layer), measure
 # the largest entry of its full-batch gradient, run the same second phase, and compare
-# how far its weights and bias move with how far the other units of its layer move:
+# how far its weights and bias move with how far the network's other units move:
 
 # %%
 for name in [n for n in ("elu", "gelu") if n in names]:

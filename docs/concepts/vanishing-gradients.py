@@ -220,9 +220,9 @@ assert np.all(geo["gelu"] < geo["relu"])
 #
 # The factor per layer is set by the weights as much as by $f'$. Draw the weights from
 # a standard normal distribution (variance 1 instead of about $1/n$ or $2/n$) and the
-# gain of every $W_l$ becomes about $\sqrt{n}$. The printout compares
-# ReLU and tanh with their paired initialisation, and several activations whose positive
-# side, like ReLU's, has slope 1:
+# gain of every $W_l$ becomes about $\sqrt{n}$. The printout compares ReLU and tanh
+# with their paired initialisation, and several activations whose positive side, like
+# ReLU's, has slope 1:
 
 # %%
 print(f"n = {WIDTH}: the gain of an N(0, 1) weight matrix is about √n = {np.sqrt(WIDTH):.0f}")
@@ -272,9 +272,10 @@ assert first > 1e5 * last
 #   for $c > 0$), so the forward activations grow by about $\sqrt{n/2}$ per layer, and
 #   the backward signal grows toward the input about as fast. The weight gradients,
 #   products of the two, are astronomically large in *every* layer, not only the first.
-#   ELU, GELU, SiLU and softplus saturate on the left (Leaky ReLU does not), but these
-#   five all have a positive side of slope 1, and with inputs this large they explode
-#   about as much as ReLU does (printed below): saturating on one side does not stop it.
+#   Leaky ReLU, ELU, GELU, SiLU and softplus have the same slope-1 positive side, and
+#   with inputs this large they explode about as much as ReLU does (printed below),
+#   although all of them but Leaky ReLU saturate on the left: saturating on one side
+#   does not stop it.
 # * **tanh** keeps the forward activations in $(-1, 1)$, and most units saturate, so one
 #   might expect the gradient to vanish. It does not: the units that are not saturated
 #   pass the gradient on multiplied by weights of gain $\sqrt{n}$, so on average the
@@ -286,7 +287,8 @@ assert first > 1e5 * last
 #   that "the ordered and chaotic phases correspond to regions of vanishing and
 #   exploding gradient respectively". With zero biases and $n\,\mathrm{Var}(w) = 1$
 #   (Glorot, square layers) the same factor is $\sqrt{\mathbb{E}[\tanh'(z)^2]} \le 1$,
-#   and close to 1 while the pre-activations are small: the edge between the two.
+#   and close to 1 while the pre-activations are small: the edge between the two (the
+#   first table measures tanh's factor per layer at Glorot initialisation).
 
 # %%
 root = np.sqrt(WIDTH / 2)
@@ -323,7 +325,8 @@ assert abs(predicted / measured - 1) < 0.1
 #   per layer, so it vanishes or explodes *geometrically* with depth.
 # * $\sigma' \le 1/4$ caps the activation's part of every factor of a sigmoid network.
 #   In this 30-layer network at Glorot initialisation it leaves the first layers with
-#   gradients so small that neither a plain gradient step nor Adam moves them. In an
+#   gradients so small that, at the start of training, neither a plain gradient step
+#   nor Adam moves them. In an
 #   output layer or a gate the cap is one factor, not one per layer.
 # * Initialisation matched to the activation keeps the factor near 1 at the start: here
 #   Glorot for tanh and He for ReLU (the table above). For GELU, He initialisation keeps
@@ -334,4 +337,5 @@ assert abs(predicted / measured - 1) < 0.1
 #   activations grow by about $\sqrt{n/2}$ per layer and its weight gradients are
 #   astronomically large in every layer; activations with the same slope-1 positive side
 #   (Leaky ReLU, ELU, GELU, SiLU, softplus) explode about as much. Saturating on both
-#   sides does not prevent it either: tanh's backward signal grows at every layer too.
+#   sides does not prevent it either: tanh's backward signal grows geometrically toward
+#   the input too.
