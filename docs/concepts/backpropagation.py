@@ -54,8 +54,10 @@ plt.rcParams.update({"figure.dpi": 96, "axes.grid": True, "grid.alpha": 0.3})
 #
 # The last quantity is the $\delta_a$ of the layer below, and the recursion continues.
 # $f'(z)$ multiplies every gradient that flows through the layer: to its own weights and
-# to everything beneath. This is the only place the activation enters the backward pass,
-# and why the catalog ships an accurate `grad` for every function. (For a function of
+# to everything beneath. This is the only place the activation's *derivative* enters the
+# backward pass (the function itself enters through the stored outputs $a = f(z)$, which
+# are the $x$ of the next layer's $\partial L/\partial W$), and it is why the catalog
+# ships an accurate `grad` for every function. (For a function of
 # a whole vector, such as softmax, $f'(z)$ is a Jacobian matrix and the product becomes
 # a vector–Jacobian product, the catalog's `vjp`; see the softmax page.)
 #
@@ -93,8 +95,9 @@ print(f"backprop vs finite differences, relative difference: {rel:.1e}")
 assert rel < 1e-8
 
 # %% [markdown]
-# `activations.nn.MLP.backward` does exactly this for every layer; its test suite checks
-# it against finite differences for every activation of the catalog.
+# `activations.nn.MLP.backward` does exactly this for every layer;
+# `tests/test_nn.py::test_mlp_backward_matches_finite_differences` checks it against
+# finite differences for every activation of the catalog.
 #
 # ## What $f'$ does to the gradient
 #
@@ -120,25 +123,35 @@ for ax in (ax_f, ax_d):
 fig.tight_layout()
 
 print(f"{'activation':>11} {'max f′':>8} {'f′(0)':>7} {'f′(-4)':>9} {'f′(4)':>9}")
+derivative_at = {}
 for name in names:
     spec = act.get(name)
     d = spec.grad(grid)
     at = spec.grad(np.array([0.0, -4.0, 4.0]))
     print(f"{name:>11} {d.max():8.4f} {at[0]:7.4f} {at[1]:9.2e} {at[2]:9.2e}")
+    derivative_at[name] = dict(max=d.max(), zero=at[0], minus4=at[1], plus4=at[2])
+assert derivative_at["sigmoid"]["max"] == 0.25 and derivative_at["tanh"]["zero"] == 1.0
+assert derivative_at["relu"]["zero"] == 0.0 and derivative_at["relu"]["minus4"] == 0.0
+for name in ("leaky_relu", "elu", "gelu"):
+    if name in derivative_at:
+        assert derivative_at[name]["minus4"] != 0.0, name
+if "gelu" in derivative_at:
+    assert derivative_at["gelu"]["max"] > 1 and derivative_at["gelu"]["minus4"] < 0
 
 # %% [markdown]
 # Reading the table:
 #
 # * **sigmoid**: $\sigma'(z) = \sigma(z)\,(1 - \sigma(z))$ is largest at $z = 0$, where
-#   it is $1/4$. Every sigmoid layer therefore scales the gradient by at most a quarter
-#   (before the weights act), which is the root of the vanishing gradients of deep
-#   sigmoid networks (next page). Far from 0 it is tiny on both sides.
+#   it is $1/4$. Every sigmoid layer therefore scales every entry of the gradient by at
+#   most a quarter (before the weights act), which is behind the vanishing gradients of
+#   the deep sigmoid network on the next page. Far from 0 it is small on both sides.
 # * **tanh**: $\tanh'(z) = 1 - \tanh^2(z)$ reaches 1 at 0 but is tiny for large
 #   $|z|$ on both sides: a saturated tanh unit passes almost nothing back.
 # * **ReLU**: exactly 1 for $z > 0$, so the gradient passes unchanged; exactly 0 for
-#   $z < 0$, so a unit that is negative for every input never updates (the dying-ReLU
-#   page measures this). At $z = 0$ the derivative does not exist; the catalog, like
-#   the frameworks, returns 0.
+#   $z < 0$, so a unit that is negative for every input gets no gradient at all (the
+#   dying-ReLU page measures this). At $z = 0$ the derivative does not exist; the
+#   catalog returns 0 (the table's $f'(0)$); what PyTorch, TensorFlow and JAX return is
+#   on the ReLU page, under "In the frameworks".
 # * **Leaky ReLU, ELU, GELU** keep a non-zero slope on (part of) the negative side.
 #   GELU's derivative is not bounded by 1 (see its maximum above) and is slightly
 #   *negative* on part of the negative axis (its value at −4 above): GELU is not
@@ -148,8 +161,10 @@ for name in names:
 # itself, which is why textbooks like them: $\sigma' = \sigma(1 - \sigma)$,
 # $\tanh' = 1 - \tanh^2$, and for ELU with $z \le 0$,
 # $f'(z) = \alpha e^{z} = f(z) + \alpha$. The identities hold exactly in real
-# arithmetic; the catalog checks them numerically here (in floating point the first two
-# forms lose all their digits in the tails, see the numerical-stability page):
+# arithmetic, and the catalog's derivatives agree with them on $[-8, 8]$. In floating
+# point the first two forms lose their digits in the tails: $\sigma(1 - \sigma)$ in the
+# right tail only, where $1 - \sigma$ rounds to 0, and $1 - \tanh^2$ in both (the
+# numerical-stability page has the details):
 
 # %%
 z = np.linspace(-8, 8, 161)
@@ -167,6 +182,18 @@ for label, (lhs, rhs) in checks.items():
     print(f"{label:>22}: largest difference on [-8, 8] = {err:.1e}")
     assert err < 1e-14
 
+sigmoid, tanh = act.get("sigmoid"), act.get("tanh")
+for t in (-40.0, 40.0):
+    s_t = act.sigmoid(t)
+    print(f"z = {t:+.0f}: σ′ = {sigmoid.grad(t):.3e}, σ(1 − σ) = {s_t * (1 - s_t):.3e}")
+for t in (-20.0, 20.0):
+    print(f"z = {t:+.0f}: tanh′ = {tanh.grad(t):.3e}, 1 − tanh² = {1 - tanh.fn(t) ** 2:.3e}")
+s_left, s_right = act.sigmoid(-40.0), act.sigmoid(40.0)
+assert np.isclose(s_left * (1 - s_left), sigmoid.grad(-40.0), rtol=1e-12)  # left tail: fine
+assert s_right * (1 - s_right) == 0.0 < sigmoid.grad(40.0)  # right tail: all digits lost
+for t in (-20.0, 20.0):
+    assert 1 - tanh.fn(t) ** 2 == 0.0 < tanh.grad(t)
+
 # %% [markdown]
 # ## The gradient reaching each weight, one layer at a time
 #
@@ -174,8 +201,8 @@ for label, (lhs, rhs) in checks.items():
 # random inputs, send back the same $\delta_a$ for every activation, and compare the
 # size of $\partial L/\partial W$: it is $\lVert (f'(z)\odot\delta_a)\,x^\top\rVert$,
 # so it scales with the typical value of $f'$ at the pre-activations the layer actually
-# sees. The pre-activations get larger as the weights get larger, which pushes sigmoid
-# and tanh into their flat tails:
+# sees. One random weight matrix, multiplied by four scales: the pre-activations grow
+# with the weights, which pushes sigmoid and tanh into their flat tails:
 
 # %%
 rng = np.random.default_rng(1)
@@ -184,25 +211,51 @@ delta = rng.normal(size=(256, 64))
 scales = [0.5, 1.0, 2.0, 4.0]
 print(f"{'weight std × √n':>16}" + "".join(f"{n:>11}" for n in names))
 table = {}
+z_unit = x @ rng.normal(0, 1 / np.sqrt(64), size=(64, 64)).T  # weight std × √n = 1
 for scale in scales:
-    Wl = rng.normal(0, scale / np.sqrt(64), size=(64, 64))
-    z = x @ Wl.T
+    z = scale * z_unit  # the same weights, scaled
     row = []
     for name in names:
         g = act.get(name).grad(z) * delta
         row.append(np.linalg.norm(g.T @ x) / np.linalg.norm(delta.T @ x))
     table[scale] = dict(zip(names, row, strict=True))
     print(f"{scale:>16}" + "".join(f"{v:>11.3f}" for v in row))
-# sigmoid never passes more than a quarter; saturating functions pass less as |z| grows
-assert all(table[s]["sigmoid"] <= 0.25 for s in scales)
-assert table[4.0]["tanh"] < table[0.5]["tanh"]
+column = {name: np.array([table[s][name] for s in scales]) for name in names}
+# with these inputs sigmoid passes less than a quarter; sigmoid and tanh pass less as the
+# weights grow
+assert np.all(column["sigmoid"] < 0.25)
+assert np.all(np.diff(column["sigmoid"]) < 0) and np.all(np.diff(column["tanh"]) < 0)
+print(f"√(1/2) = {np.sqrt(0.5):.3f}")
 if "relu" in names:
-    assert all(0.6 < table[s]["relu"] < 0.8 for s in scales)
+    # ReLU′(cz) = ReLU′(z), and the same for Leaky ReLU: one ratio, bit for bit, at every scale
+    for name in ("relu", "leaky_relu"):
+        if name in names:
+            assert np.all(column[name] == column[name][0]), name
+    assert abs(column["relu"][0] - np.sqrt(0.5)) < 0.03
+    # as the weights grow, ELU's ratio falls and GELU's rises, both toward ReLU's
+    for name, sign in (("elu", -1), ("gelu", 1)):
+        if name in names:
+            assert np.all(sign * np.diff(column[name]) > 0), name
+            gap = np.abs(column[name] - column["relu"])
+            assert gap[-1] < gap[0] / 3, name
 
 # %% [markdown]
 # The entries are the norm of the weight gradient relative to what an identity activation
-# ($f' = 1$) would give. Sigmoid is capped by its $1/4$; tanh and sigmoid shrink as the
-# weights grow and the units saturate; ReLU passes about $\sqrt{1/2} \approx 0.71$ of
-# the norm whatever the scale: it zeroes the half of the entries whose pre-activation is
-# negative, keeps the other half unchanged, and norms add in squares. Being piecewise
-# linear, it has no scale at which it saturates.
+# ($f' = 1$) would give.
+#
+# * Sigmoid's $f' \le 1/4$ scales every entry of $\delta_z$ by at most a quarter, and
+#   with these random inputs the ratio stays below $1/4$ (the bound is entrywise, not a
+#   bound on this ratio of norms). Sigmoid and tanh pass less as the weights grow and
+#   the units saturate.
+# * ReLU passes the same fraction at every scale, bit for bit:
+#   $\operatorname{ReLU}'(cz) = \operatorname{ReLU}'(z)$ for every $c > 0$, because its
+#   derivative depends only on the sign of $z$, so scaling the weights changes neither
+#   which units are active nor the ratio (the same holds for Leaky ReLU). That fraction
+#   is close to $\sqrt{1/2}$ (printed above): ReLU zeroes the entries whose
+#   pre-activation is negative, about half of them, keeps the others unchanged, and
+#   norms add in squares.
+# * As the weights grow, ELU's ratio falls and GELU's rises, both toward ReLU's value:
+#   near 0, ELU′ is close to 1 on both sides and GELU′ close to $1/2$ (the table's
+#   $f'(0)$), while for large $|z|$ both derivatives tend to 0 on the left and 1 on the
+#   right, like ReLU's. Both saturate on the left, yet GELU passes *more* as the weights
+#   grow: saturation alone does not say which way the ratio moves.
