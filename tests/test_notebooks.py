@@ -91,9 +91,14 @@ def _code_text(notebook) -> str:
 _DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+(?:[eE][-+]?\d+)?(?!\w|\.\d)")
 
 
+# Numbers that name a part of a cited paper, not a quantity: "Section 3.1", "Table 2.2".
+_REFERENCE = re.compile(r"\b(?:Sections?|Tables?|Figures?|Fig\.|Eqs?\.|§)\s*\d+(?:\.\d+)+")
+
+
 def _prose_decimals(markdown: str) -> set[str]:
     """Decimal numbers written in the prose, in text and in math, outside code spans."""
-    return set(_DECIMAL.findall(re.sub(r"`[^`]*`", " ", markdown)))
+    text = _REFERENCE.sub(" ", re.sub(r"`[^`]*`", " ", markdown))
+    return set(_DECIMAL.findall(text))
 
 
 def _printed_decimals(output: str) -> set[float]:
@@ -147,7 +152,7 @@ def test_notebook_executes_and_its_prose_numbers_are_computed(path):
 def test_prose_number_check_can_fail():
     markdown = (
         "The loss is 0.37. In math $x = 2.5$; in code `lr=0.02`; 3 layers; "
-        "PyTorch 2.13.0; ratio 0.5 and 1.05e-01."
+        "PyTorch 2.13.0; their Section 3.1; ratio 0.5 and 1.05e-01."
     )
     assert _prose_decimals(markdown) == {"0.37", "2.5", "0.5", "1.05e-01"}
     output = "loss 0.370, ratio 0.55, final 1.05e-01\n"

@@ -125,6 +125,7 @@ exact = sorted(
 print(f"\npiecewise linear: {', '.join(sorted(linear))}")
 print(f"largest error of their textbook forms and the catalog: {worst_linear:.2g} ULP")
 print(f"exact (0 ULP for f and f′ in both forms): {', '.join(exact)}")
+print(f"leaky ReLU's default slope: {act.get('leaky_relu').params['negative_slope']}")
 assert worst_linear <= 1 and not linear & {n for n, _ in failing}
 
 # %% [markdown]
