@@ -212,21 +212,21 @@ assert np.allclose(softmax.fn(rows["large"]), softmax.fn(rows["moderate"]), rtol
 # largest exponent is then $e^0 = 1$, so nothing overflows and the denominator is at
 # least 1, so nothing is $0/0$.
 #
-# Infinite logits are the exception. An attention mask sets the scores of the excluded
-# positions to $-\infty$ (PyTorch 2.13.0's `scaled_dot_product_attention` does so for a
-# boolean mask, in the reference code of its documentation), and a row in which *every*
-# position is excluded has $m = -\infty$ and $z - m = -\infty - (-\infty)$, which is
-# `nan`. Such a row has no softmax (the limit depends on how the entries went to
-# $-\infty$), and the catalog returns `nan` for it, as for two $+\infty$ entries; a
+# Infinite logits are the exception. An attention mask can set the scores of the
+# excluded positions to $-\infty$ (PyTorch 2.13.0's `scaled_dot_product_attention` does
+# so for a boolean mask, in the reference code of its documentation), and a row in which
+# *every* position is excluded has $m = -\infty$ and $z - m = -\infty - (-\infty)$,
+# which is `nan`. Such a row has no softmax (the limit depends on how the entries went
+# to $-\infty$), and the catalog returns `nan` for it, as for two $+\infty$ entries; a
 # single $+\infty$ gives the one-hot limit (all three printed below). The frameworks
 # agree on the fully masked row: `torch.softmax` in PyTorch 2.13.0 and `jax.nn.softmax`
 # in JAX 0.10.2 return `nan` too. Their masked forms return zeros instead:
 # `jax.nn.softmax(x, where=mask)` ("The output for any masked-out element is zero", its
 # docstring in JAX 0.10.2), and `scaled_dot_product_attention` in PyTorch 2.13.0, whose
-# math implementation calls `_safe_softmax`, a softmax that sets a row of only
-# $-\infty$ to zeros (`aten/src/ATen/native/transformers/attention.cpp`, since pull
-# request 133882 of pytorch/pytorch). Code that masks with $-\infty$ and calls plain
-# softmax needs its own guard.
+# math implementation calls `_safe_softmax`, a softmax that sets a row of only $-\infty$
+# to zeros (`aten/src/ATen/native/transformers/attention.cpp`, since pull request 133882
+# of pytorch/pytorch). Code that masks with $-\infty$ and calls plain softmax needs its
+# own guard.
 
 # %%
 inf = np.inf
