@@ -213,12 +213,12 @@ for name, (bad_naive, bad_ours, n) in summary.items():
 #   the textbook softplus inside, it fails wherever softplus does; the catalog rewrites
 #   the gate with a single exponential (see its page).
 #
-# Using the right library function is most of the cure. The catalog relies on NumPy's
-# and SciPy's accurate primitives (`expm1`, `log1p`, `ndtr`) and chooses which of them to
-# call and on which side of zero. Where the library's ready-made function is slower, it
-# writes the stable identity out itself, as its notes on each function record: sigmoid
-# keeps `1 / (1 + exp(-x))` instead of SciPy's `expit`, softplus writes out the identity
-# of `np.logaddexp(0, x)`, and log-sigmoid writes out SciPy's `log_expit`.
+# The catalog relies on NumPy's and SciPy's accurate primitives (`expm1`, `log1p`,
+# `ndtr`) and chooses which of them to call and on which side of zero. Where the
+# library's ready-made function is slower, it writes the stable identity out itself, as
+# its notes on each function record: sigmoid keeps `1 / (1 + exp(-x))` instead of
+# SciPy's `expit`, softplus writes out the identity of `np.logaddexp(0, x)`, and
+# log-sigmoid writes out SciPy's `log_expit`.
 
 # %% [markdown]
 # ## The full benchmark
@@ -340,8 +340,8 @@ assert set(near_zero_only) <= set(missed) and len(caught) + len(missed) == len(f
 
 # %% [markdown]
 # The spot checks catch most failures in the tails but miss every form that fails only
-# near 0 (the cancellations at small $|x|$, listed above): 0 itself comes out exact and
-# $\pm 1$ is already too far out. They also miss a tail failure that lies between two
+# near 0 (the cancellations at small $|x|$, listed above): at 0 itself these forms pass,
+# and $\pm 1$ is already too far out. They also miss a tail failure that lies between two
 # spot points (printed above). A grid that runs over many decades towards 0 and towards
 # the overflow threshold, like the one of this page, finds them all.
 #
