@@ -1,14 +1,19 @@
-"""The concept notebooks (``docs/concepts/*.py``) execute and keep their claims.
+"""The concept notebooks (``docs/concepts/*.py``) execute; the decimals in their prose are computed.
 
 Each notebook is a jupytext "percent" file; the site build executes it with
 mkdocs-jupyter. Here every notebook is parsed with jupytext and its code cells are run
-in a fresh interpreter (``-W error``, non-interactive matplotlib). The claims of the
-prose are ``assert`` statements inside the notebooks, so a notebook whose numbers stop
-supporting its text fails here. The run times are printed, never asserted.
+in a fresh interpreter (``-W error``, non-interactive matplotlib), so an ``assert`` in a
+notebook that stops holding fails here (and fails the site build). What this file checks
+about the prose itself is narrower: every decimal number written in a markdown cell (in
+text or in math, not in code spans) must be a number the notebook prints, or a numeric
+literal of its code (an input such as a learning rate). It cannot check integers, nor
+that a sentence says what the ``assert`` next to it checks; that is the notebook's job.
+The run times are printed, never asserted.
 """
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import re
@@ -80,12 +85,40 @@ def _code_text(notebook) -> str:
     return "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
 
 
+# A decimal number, optionally with an exponent (0.37, 2.76e-03). It may end a sentence
+# ("... is 0.37.") but not continue into a longer token (a version such as 2.13.0, a name
+# such as v2.5).
+_DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+(?:[eE][-+]?\d+)?(?!\w|\.\d)")
+
+
+# Numbers that name a part of a cited paper, not a quantity: "Section 3.1", "Table 2.2".
+_REFERENCE = re.compile(r"\b(?:Sections?|Tables?|Figures?|Fig\.|Eqs?\.|§)\s*\d+(?:\.\d+)+")
+
+
 def _prose_decimals(markdown: str) -> set[str]:
-    """Decimal numbers written in the prose, outside math and code spans."""
-    text = re.sub(r"\$\$.*?\$\$", " ", markdown, flags=re.S)
-    text = re.sub(r"\$[^$]*\$", " ", text)
-    text = re.sub(r"`[^`]*`", " ", text)
-    return set(re.findall(r"(?<![\w.])\d+\.\d+(?![\w.])", text))
+    """Decimal numbers written in the prose, in text and in math, outside code spans."""
+    text = _REFERENCE.sub(" ", re.sub(r"`[^`]*`", " ", markdown))
+    return set(_DECIMAL.findall(text))
+
+
+def _printed_decimals(output: str) -> set[float]:
+    """The decimal numbers (as values) in what the notebook printed."""
+    return {float(n) for n in _DECIMAL.findall(output)}
+
+
+def _code_literals(code: str) -> set[float]:
+    """The float literals of the code: its inputs. Comments and strings do not count."""
+    return {
+        float(node.value)
+        for node in ast.walk(ast.parse(code))
+        if isinstance(node, ast.Constant) and type(node.value) is float
+    }
+
+
+def _uncomputed(markdown: str, output: str, code: str) -> list[str]:
+    """Decimals of the prose that are neither printed nor an input of the code."""
+    known = _printed_decimals(output) | _code_literals(code)
+    return sorted(n for n in _prose_decimals(markdown) if float(n) not in known)
 
 
 def test_there_are_notebooks():
@@ -112,16 +145,21 @@ def test_notebook_executes_and_its_prose_numbers_are_computed(path):
     DURATIONS[path.name] = (time.perf_counter() - start, result["seconds"], result["cpu"])
     assert result["figures"] >= 1, f"{path.name} draws no figure"
     notebook = jupytext.read(path)
-    code = _code_text(notebook)
-    # every decimal quoted in the prose is printed by the notebook or is an input set in
-    # its code (a learning rate, a noise level), never a figure typed by hand
-    missing = sorted(n for n in _prose_decimals(_markdown_text(notebook)) if n not in output + code)
+    missing = _uncomputed(_markdown_text(notebook), output, _code_text(notebook))
     assert not missing, f"{path.name}: prose quotes numbers the code does not produce: {missing}"
 
 
 def test_prose_number_check_can_fail():
-    markdown = "The loss is 0.37 and $x = 2.5$ and `lr=0.01` and 3 layers."
-    assert _prose_decimals(markdown) == {"0.37"}
+    markdown = (
+        "The loss is 0.37. In math $x = 2.5$; in code `lr=0.02`; 3 layers; "
+        "PyTorch 2.13.0; their Section 3.1; ratio 0.5 and 1.05e-01."
+    )
+    assert _prose_decimals(markdown) == {"0.37", "2.5", "0.5", "1.05e-01"}
+    output = "loss 0.370, ratio 0.55, final 1.05e-01\n"
+    code = "x = 2.5  # 0.5 in a comment\nprint('0.5 in a string')"
+    # 0.37 is printed (as 0.370), 2.5 is an input and 1.05e-01 is printed; 0.5 is only
+    # part of 0.55, in a comment and in a string
+    assert _uncomputed(markdown, output, code) == ["0.5"]
 
 
 def test_report_run_times(capsys):

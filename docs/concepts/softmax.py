@@ -25,10 +25,12 @@
 # gradient of the pair is simply $p - y$, and shows how the textbook formula overflows
 # and how subtracting the maximum (and, for the log, log-sum-exp) cures it.
 #
-# A claim that circulates in tutorials, including one this site draws on, says the
-# derivative of softmax "is not used in backpropagation". It is used, every time: it is
-# just that, multiplied with the derivative of cross-entropy, it simplifies to $p - y$,
-# so frameworks fuse the two and never form the Jacobian.
+# One of the write-ups this site draws on says that the derivative of softmax is
+# "typically not used explicitly in backpropagation" and, later, "not directly used".
+# That is true of the Jacobian as a matrix, which nobody forms; but the derivative is
+# used every time softmax is trained: multiplied with the derivative of cross-entropy it
+# simplifies to $p - y$, which is what the loss functions of the frameworks compute
+# (details at the end).
 
 # %%
 import os
@@ -90,10 +92,13 @@ fig, axes = plt.subplots(1, 2, figsize=(9, 3.6))
 axes[0].bar(range(len(z)), p, color="#3182bd")
 axes[0].set_title(f"softmax of z = {z.tolist()}")
 axes[0].set_xlabel("class i")
+axes[0].set_xticks(range(len(z)))
 im = axes[1].imshow(J_vjp, cmap="RdBu_r", vmin=-0.25, vmax=0.25)
 axes[1].set_title("Jacobian ∂p_i/∂z_k")
 axes[1].set_xlabel("k")
 axes[1].set_ylabel("i")
+axes[1].set_xticks(range(len(z)))
+axes[1].set_yticks(range(len(z)))
 axes[1].grid(False)
 fig.colorbar(im, ax=axes[1])
 fig.tight_layout()
@@ -159,10 +164,12 @@ assert gap < 1e-14
 # ## Overflow of the textbook formula
 #
 # $e^{z}$ overflows float64 for $z$ above about 709.78 (and float32 above about 88.72),
-# so `np.exp(z) / np.sum(np.exp(z))` returns `nan` (from $\infty/\infty$) for large
-# logits. Large negative logits fail too: if every $e^{z_j}$ underflows to 0 the result
-# is $0/0$. Both happen in practice with unnormalised scores, low softmax temperatures,
-# or masked attention scores. The threshold is $\ln$ of the largest float:
+# so `np.exp(z) / np.sum(np.exp(z))` returns `nan` ($\infty/\infty$) in every entry
+# whose exponential overflows, and 0 (finite$/\infty$) in the others. Large negative
+# logits fail too: if every $e^{z_j}$ underflows to 0 the result is $0/0$. Logits of
+# that size come from unnormalised scores, or from a low softmax temperature $T$
+# (softmax of $z/T$ multiplies the logits by $1/T$). The threshold is $\ln$ of the
+# largest float:
 
 # %%
 for dtype in (np.float64, np.float32):
@@ -194,18 +201,54 @@ with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         )
     assert np.all(np.isnan(naive_softmax(rows["large"])))
     assert np.all(np.isnan(naive_softmax(rows["very negative"])))
+    mixed = np.array([1000.0, 0.0, -1000.0])
+    print(f"{'mixed':>13}: naive {naive_softmax(mixed)}  catalog {softmax.fn(mixed)}")
+    assert np.isnan(naive_softmax(mixed)[0]) and np.all(naive_softmax(mixed)[1:] == 0)
 assert np.allclose(softmax.fn(rows["large"]), softmax.fn(rows["moderate"]), rtol=1e-15)
 
 # %% [markdown]
 # Subtracting the row maximum $m$ uses shift invariance,
-# $\operatorname{softmax}(z) = \operatorname{softmax}(z - m)$: the largest exponent is
-# then $e^0 = 1$, so nothing overflows and the denominator is at least 1, so nothing is
-# $0/0$.
+# $\operatorname{softmax}(z) = \operatorname{softmax}(z - m)$: for finite logits the
+# largest exponent is then $e^0 = 1$, so nothing overflows and the denominator is at
+# least 1, so nothing is $0/0$.
 #
+# Infinite logits are the exception. An attention mask can set the scores of the
+# excluded positions to $-\infty$ (PyTorch 2.13.0's `scaled_dot_product_attention` does
+# so for a boolean mask, in the reference code of its documentation), and a row in which
+# *every* position is excluded has $m = -\infty$ and $z - m = -\infty - (-\infty)$,
+# which is `nan`. Such a row has no softmax (the limit depends on how the entries went
+# to $-\infty$), and the catalog returns `nan` for it, as for two $+\infty$ entries; a
+# single $+\infty$ gives the one-hot limit (all three printed below). The frameworks
+# agree on the fully masked row: `torch.softmax` in PyTorch 2.13.0 and `jax.nn.softmax`
+# in JAX 0.10.2 return `nan` too. Their masked forms return zeros instead:
+# `jax.nn.softmax(x, where=mask)` ("The output for any masked-out element is zero", its
+# docstring in JAX 0.10.2), and `scaled_dot_product_attention` in PyTorch 2.13.0, whose
+# math implementation calls `_safe_softmax`, a softmax that sets a row of only $-\infty$
+# to zeros (`aten/src/ATen/native/transformers/attention.cpp`, since pull request 133882
+# of pytorch/pytorch). Code that masks with $-\infty$ and calls plain softmax needs its
+# own guard.
+
+# %%
+inf = np.inf
+special = {
+    "every entry -inf": np.array([-inf, -inf, -inf]),
+    "two entries +inf": np.array([inf, 0.0, inf]),
+    "one entry +inf": np.array([inf, 0.0, -inf]),
+}
+for label, row in special.items():
+    print(f"{label:>17}: catalog softmax {softmax.fn(row)}")
+assert np.all(np.isnan(softmax.fn(special["every entry -inf"])))
+assert np.all(np.isnan(softmax.fn(special["two entries +inf"])))
+assert np.array_equal(softmax.fn(special["one entry +inf"]), [1.0, 0.0, 0.0])
+
+# %% [markdown]
 # A trap in copied code: the max-subtracted one-liner is often written for a single
 # vector, as `np.exp(x - np.max(x)) / np.exp(x - np.max(x)).sum(axis=0)`. Given a
-# *batch* of rows it subtracts the maximum of the whole array (harmless) but sums down
-# the columns, so it normalises across the batch instead of across the classes:
+# *batch* of rows it sums down the columns, so it normalises across the batch instead
+# of across the classes. It also subtracts the maximum of the whole array instead of
+# each row's: mathematically that changes nothing, but numerically a row whose entries
+# all lie more than about 745 below the batch maximum underflows to $0/0$ = `nan`, even
+# when the sum is taken along the right axis:
 
 # %%
 batch = np.array([[1.0, 2.0, 3.0], [1.0, 1.0, 1.0]])
@@ -214,6 +257,17 @@ wrong = e / e.sum(axis=0)
 print("axis=0 version, row sums:", wrong.sum(axis=1))
 print("catalog softmax (axis=-1), row sums:", softmax.fn(batch).sum(axis=1))
 assert not np.allclose(wrong.sum(axis=1), 1.0)
+
+far = np.array([[1000.0, 999.0], [0.0, 1.0]])
+with np.errstate(invalid="ignore"):
+    e = np.exp(far - np.max(far))
+    batch_max = e / e.sum(axis=-1, keepdims=True)
+print("batch maximum subtracted, right axis:", batch_max.tolist())
+print("catalog softmax (row maximum):       ", softmax.fn(far).tolist())
+tiny = np.nextafter(0.0, 1.0)
+print(f"smallest float64 subnormal: {tiny:.3g} = e^{np.log(tiny):.1f}")
+assert np.all(np.isnan(batch_max[1])) and np.all(np.isfinite(softmax.fn(far)))
+assert -746 < np.log(tiny) < -744
 
 # %% [markdown]
 # ## The log of softmax: log-sum-exp
@@ -249,18 +303,36 @@ ax.set_ylabel("cross-entropy")
 ax.legend()
 fig.tight_layout()
 finite = np.isfinite(naive_loss)
-print(f"first grid scale where the naive cross-entropy is not finite: s = {scales[~finite][0]:.1f}")
+first_bad = scales[~finite][0]
+print(f"first grid scale where the naive cross-entropy is not finite: s = {first_bad:.1f}")
+with np.errstate(over="ignore", invalid="ignore"):
+    p_there = naive_softmax(np.array([first_bad, 0.0, -first_bad]))
+print(
+    f"there: naive softmax {p_there}, "
+    f"naive loss {naive_loss[np.argmin(finite)]}; "
+    f"{np.sum(np.isposinf(naive_loss))} of the {np.sum(~finite)} non-finite losses are +inf"
+)
 print(f"log-sum-exp at the largest scale s = {scales[-1]:.1f}: loss {stable_loss[-1]:.1f}")
 assert np.all(np.isfinite(stable_loss)) and not np.all(finite)
+assert np.all(np.isposinf(np.array(naive_loss)[~finite]))
 assert abs(stable_loss[-1] - scales[-1]) < 1e-9 * scales[-1]
 
 # %% [markdown]
 # The true loss here is very nearly $s$ (the correct class is $s$ below the best
-# one), which log-sum-exp returns; the naive version gives $\infty$ and then `nan`.
-# That is why every framework offers a fused "cross-entropy from logits"
-# (`torch.nn.CrossEntropyLoss`, `tf.nn.softmax_cross_entropy_with_logits`,
-# `optax.softmax_cross_entropy`), and why a network's last layer should output logits
-# and leave softmax to the loss.
+# one), which log-sum-exp returns. The naive version gives $\infty$ from the first
+# non-finite grid point on: $p_1 = 0$ (finite$/\infty$), so $-\log p_1 = \infty$, while
+# the probability of the overflowing class is `nan` ($\infty/\infty$); all printed above.
+#
+# That is why the cross-entropy losses of the frameworks take logits and never form the
+# Jacobian. In TensorFlow, `tf.nn.softmax_cross_entropy_with_logits` is built on the
+# fused kernel `tf.raw_ops.SoftmaxCrossEntropyWithLogits`, which "computes softmax cross
+# entropy cost and gradients to backpropagate" in one step (API documentation r2.13).
+# PyTorch 2.13.0's `torch.nn.CrossEntropyLoss` with class-index targets is, in its
+# documentation's words, "equivalent to applying LogSoftmax on an input, followed by
+# NLLLoss": the log-softmax route of the cell above. JAX 0.10.2 has no cross-entropy
+# in `jax.nn`; the loss is written with `jax.nn.log_softmax`, and reverse-mode autodiff
+# computes vector–Jacobian products by construction. And a network's last layer should
+# output logits and leave softmax to the loss.
 #
 # ## What to take away
 #
@@ -269,5 +341,8 @@ assert abs(stable_loss[-1] - scales[-1]) < 1e-9 * scales[-1]
 # * Softmax followed by cross-entropy has the gradient $p - y$; sigmoid followed by
 #   binary cross-entropy has $\sigma(z) - t$. The derivative of softmax is used; it
 #   simplifies.
-# * Compute softmax with the maximum subtracted, along the class axis; compute its
-#   logarithm with log-sum-exp, never as `log(softmax(z))`.
+# * Compute softmax with each row's own maximum subtracted, along the class axis;
+#   compute its logarithm with log-sum-exp, never as `log(softmax(z))`.
+# * A row whose every entry is $-\infty$ (a fully masked attention row) has no softmax:
+#   the catalog, `torch.softmax` and `jax.nn.softmax` return `nan`; guard it, or use a
+#   masked form that returns zeros.
