@@ -144,7 +144,7 @@ def test_page_links_every_image_it_has(spec, plot_outputs):
 
 def _snippet_examples(text: str) -> list[doctest.Example]:
     """The examples as pytest's --doctest-glob sees them: parsed from the whole page."""
-    assert re.search(r"## Usage\n.*?```python\n>>> ", text, re.S), "no usage snippet"
+    assert re.search(r"## With this library\n.*?```python\n>>> ", text, re.S), "no usage snippet"
     return doctest.DocTestParser().get_examples(text)
 
 

@@ -48,6 +48,7 @@ TERMS = {
         Term("elementwise", "elementwise", "Elementwise"),
         Term("floating-point", "in floating point", "In floating point"),
         Term("plots", "plots", "How to read the plots"),
+        Term("function-pages", "function pages", "How a function page is made"),
     )
 }
 
@@ -112,7 +113,7 @@ def dead_units_text(spec: act.Spec, short: bool = False) -> str:
             where = " and ".join(f"{_decay(t)} as {_SIDE[t.side]}" for t in vanishing)
         return f"vanishing: f′ is 0 on no interval, but f′ → 0 {where}"
     if dead.floor > 0:
-        return f"no: \\|f′\\| ≥ {fmt_number(dead.floor)} for x < 0, and f′ does not tend to 0"
+        return f"no: |f′| ≥ {fmt_number(dead.floor)} for x < 0, and f′ does not tend to 0"
     return "no: f′ = 0 only at isolated points, and f′ does not tend to 0"
 
 
@@ -320,6 +321,26 @@ def render() -> str:
             "default parameter.",
         ),
     ]
+    sections.append(
+        _section(
+            "function-pages",
+            "Every function page is generated from the activation's spec in the catalog "
+            "(`src/activations`) and regenerated whenever the catalog changes:\n\n"
+            "- the formulas are printed from SymPy expressions that the test suite proves "
+            "equal to the function's defining expression and to its derivative (at 50 "
+            "significant digits on both sides of every kink where SymPy cannot do it "
+            "symbolically), and so is every step of a derivation;\n"
+            "- every value in a table or an example is computed by calling the catalog "
+            "when the page is generated, and the test suite runs each example;\n"
+            "- framework names and defaults are stated in this library's parameter names "
+            "(the framework's own name where it differs) for the release each tab names, "
+            "and checked against that release by the test suite when it is installed;\n"
+            "- the code under *Copy into your code* is a file the page includes verbatim and "
+            "the test suite holds to the same accuracy rule as the catalog;\n"
+            "- the errors and timings under *Numerics and implementation* come from the "
+            f"benchmark run named there ([Accuracy & speed]({rel('accuracy.md', PAGE)})).",
+        )
+    )
     intro = (
         "# Glossary of properties\n\n"
         "What each property in the [cheatsheet](cheatsheet.md) and on the function "
