@@ -184,11 +184,13 @@ def test_generate_hook_checks_on_build_and_fails_when_stale(tmp_path):
     hook = _module("atlas_hook_generate", HOOKS / "generate.py")
     argv = _fake_generator(tmp_path, exit_code=1)
     hook.on_startup(command="build", dirty=False)
+    hook.on_config(_config(tmp_path))  # the check runs alongside the build...
     with pytest.raises(PluginError, match=r"docs/functions/x\.md"):
-        hook.on_config(_config(tmp_path))
+        hook.on_post_build(_config(tmp_path))  # ...which it fails at the end
     assert "--check" in argv.read_text()
     _fake_generator(tmp_path, exit_code=0)
-    hook.on_config(_config(tmp_path))  # up to date: the build goes on
+    hook.on_config(_config(tmp_path))
+    hook.on_post_build(_config(tmp_path))  # up to date: the build goes on
 
 
 def test_generate_hook_regenerates_on_serve(tmp_path):
@@ -200,6 +202,30 @@ def test_generate_hook_regenerates_on_serve(tmp_path):
     finally:
         hook.on_startup(command="build", dirty=False)
     assert "--check" not in argv.read_text()
+
+
+def test_notebook_key_follows_the_catalog_and_the_notebook(tmp_path):
+    hook = _module("atlas_hook_notebooks", HOOKS / "notebooks.py")
+    (tmp_path / "src" / "activations").mkdir(parents=True)
+    (tmp_path / "docs" / "data").mkdir(parents=True)
+    nn = tmp_path / "src" / "activations" / "nn.py"
+    nn.write_text("EPOCHS = 100\n")
+    (tmp_path / "requirements.txt").write_text("numpy==2.4.6\n")
+    nb = tmp_path / "docs" / "nb.py"
+    nb.write_text("# %%\nprint(1)\n")
+    keys = [hook.key(tmp_path, nb)]
+    (tmp_path / "docs" / "page.md").write_text("# unrelated\n")
+    assert hook.key(tmp_path, nb) == keys[0]
+    for path, text in [
+        (nn, "EPOCHS = 200\n"),
+        (tmp_path / "src" / "activations" / "_new.py", "x = 1\n"),
+        (tmp_path / "docs" / "data" / "benchmark.json", "{}"),
+        (tmp_path / "requirements.txt", "numpy==2.4.7\n"),
+        (nb, "# %%\nprint(2)\n"),
+    ]:
+        path.write_text(text)
+        keys.append(hook.key(tmp_path, nb))
+    assert len(set(keys)) == len(keys), keys
 
 
 def test_catalog_nav_builds_families_and_drops_missing_pages(tmp_path):

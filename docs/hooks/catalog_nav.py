@@ -11,8 +11,8 @@
 * Griffe extensions given to mkdocstrings as ``*.py`` paths are made relative to
   mkdocs.yml rather than to the working directory.
 
-Under ``mkdocs serve`` the catalog is imported afresh on every rebuild, so the
-navigation follows edits in ``src/``.
+Under ``mkdocs serve`` the catalog is imported afresh on a rebuild after a change in
+``src/``, so the navigation follows edits there.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ FAMILIES_SECTION = "Functions by family"
 CONCEPTS_SECTION = "Concepts"
 
 _command = "build"
+_imported: tuple | None = None  # (path, size, mtime) of every catalog file at import
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -33,15 +34,23 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def _catalog(root: Path):
-    """Import ``activations`` from this checkout; when serving, discard any earlier import
-    so that edits in ``src/`` are seen."""
+    """Import ``activations`` from this checkout; when serving, discard an earlier import
+    if ``src/`` changed since, so that edits there are seen."""
+    global _imported
     src = root / "src"
     if src.is_dir() and str(src) not in sys.path:
         sys.path.insert(0, str(src))
     if _command == "serve":
-        for name in [m for m in sys.modules if m == "activations" or m.startswith("activations.")]:
-            del sys.modules[name]
-        importlib.invalidate_caches()
+        state = tuple(
+            (str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(src.rglob("*.py"))
+        )
+        if state != _imported:
+            for name in [
+                m for m in sys.modules if m == "activations" or m.startswith("activations.")
+            ]:
+                del sys.modules[name]
+            importlib.invalidate_caches()
+            _imported = state
     return importlib.import_module("activations")
 
 
