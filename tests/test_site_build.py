@@ -228,6 +228,28 @@ def test_notebook_key_follows_the_catalog_and_the_notebook(tmp_path):
     assert len(set(keys)) == len(keys), keys
 
 
+def test_pdf_digest_follows_the_page_and_what_it_loads(tmp_path):
+    hook = _module("atlas_hook_print_pdf", HOOKS / "print_pdf.py")
+    page = tmp_path / "cheatsheet" / "index.html"
+    page.parent.mkdir()
+    (tmp_path / "print.css").write_text("a { color: red }")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "index.html").write_text("<p>another page</p>")
+    page.write_text(
+        '<link rel="stylesheet" href="../print.css"><a href="../other/">other</a>'
+        '<link rel="next" href="../other/"><p>sheet</p>'
+    )
+    browser = sys.executable  # any existing file stands in for the browser
+    first = hook.digest(tmp_path, browser)
+    (tmp_path / "other" / "index.html").write_text("<p>edited</p>")
+    assert hook.digest(tmp_path, browser) == first  # a linked page is not printed
+    (tmp_path / "print.css").write_text("a { color: blue }")
+    second = hook.digest(tmp_path, browser)
+    assert second != first
+    page.write_text(page.read_text().replace("sheet", "sheet!"))
+    assert hook.digest(tmp_path, browser) not in (first, second)
+
+
 def test_catalog_nav_builds_families_and_drops_missing_pages(tmp_path):
     import activations as act
 
