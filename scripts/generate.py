@@ -106,11 +106,10 @@ def main(argv: list[str] | None = None) -> int:
         if not args.quiet:
             print("generate: up to date (inputs and generated files unchanged since the last run)")
         return 0
-    if args.fresh:
-        plots = importlib.import_module(".plots", package=collect.__module__)  # docgen.plots
-        plots.CACHE_READS = False
-
+    plots = importlib.import_module(".plots", package=collect.__module__)  # docgen.plots
+    plots.CACHE_READS = not args.fresh
     wanted = {DOCS / rel: data for rel, data in collect().items()}
+    plots.prune_cache()
     existing = {p for p in DOCS.rglob("*") if p.is_file() and is_generated(p)}
     stale = []
     for path, data in sorted(wanted.items()):
