@@ -250,6 +250,42 @@ def test_pdf_digest_follows_the_page_and_what_it_loads(tmp_path):
     assert hook.digest(tmp_path, browser) not in (first, second)
 
 
+def test_dirty_serve_rebuilds_what_a_changed_source_does_not_show(tmp_path):
+    hook = _module("atlas_hook_serve_dirty", HOOKS / "serve_dirty.py")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    (tmp_path / "src").mkdir()
+    module = tmp_path / "src" / "m.py"
+    module.write_text("X = 1\n")
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    files = []
+    for name, text in (("api", "# API\n\n::: m\n"), ("page", "# Page\n")):
+        src, dest = tmp_path / f"{name}.md", tmp_path / "site" / f"{name}.html"
+        src.write_text(text)
+        files.append(SimpleNamespace(src_uri=src.name, abs_src_path=str(src), abs_dest_path=dest))
+    docs = SimpleNamespace(documentation_pages=lambda: files)
+
+    def build(*titles):
+        for f in files:
+            f.abs_dest_path.parent.mkdir(exist_ok=True)
+            f.abs_dest_path.touch()
+        items = [SimpleNamespace(title=t, url=f"{t}/", children=None) for t in titles]
+        hook.on_nav(SimpleNamespace(items=items), config=config, files=docs)
+        return sorted(f.src_uri for f in files if not f.abs_dest_path.exists())
+
+    try:
+        hook.on_startup(command="serve", dirty=True)
+        hook._last.clear()
+        assert build("A", "B") == []  # the first build renders everything anyway
+        assert build("A", "B") == []  # nothing changed
+        module.write_text("X = 2\n")
+        assert build("A", "B") == ["api.md"]  # mkdocstrings renders src/
+        assert build("A", "C") == ["api.md", "page.md"]  # every page shows the nav
+    finally:
+        hook.on_startup(command="build", dirty=False)
+        hook._last.clear()
+    assert build("A", "D") == []  # nothing of this in `mkdocs build`
+
+
 def test_catalog_nav_builds_families_and_drops_missing_pages(tmp_path):
     import activations as act
 

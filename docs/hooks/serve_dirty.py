@@ -56,8 +56,7 @@ def _src_signature(config) -> str:
     src = Path(config.config_file_path).resolve().parent / "src"
     digest = hashlib.sha256()
     for path in sorted(src.rglob("*.py")):
-        stat = path.stat()
-        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        digest.update(f"{path}\0".encode() + path.read_bytes())
     return digest.hexdigest()
 
 
