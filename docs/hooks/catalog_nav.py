@@ -31,7 +31,6 @@ CONCEPTS_SECTION = "Concepts"
 CACHE = Path(".cache") / "catalog-nav.json"  # relative to the repository root
 
 _command = "build"
-_imported: tuple | None = None  # (path, size, mtime) of every catalog file at import
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -40,23 +39,15 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def _catalog(root: Path):
-    """Import ``activations`` from this checkout; when serving, discard an earlier import
-    if ``src/`` changed since, so that edits there are seen."""
-    global _imported
+    """Import ``activations`` from this checkout; when serving, discard any earlier import
+    so that edits in ``src/`` are seen."""
     src = root / "src"
     if src.is_dir() and str(src) not in sys.path:
         sys.path.insert(0, str(src))
     if _command == "serve":
-        state = tuple(
-            (str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(src.rglob("*.py"))
-        )
-        if state != _imported:
-            for name in [
-                m for m in sys.modules if m == "activations" or m.startswith("activations.")
-            ]:
-                del sys.modules[name]
-            importlib.invalidate_caches()
-            _imported = state
+        for name in [m for m in sys.modules if m == "activations" or m.startswith("activations.")]:
+            del sys.modules[name]
+        importlib.invalidate_caches()
     return importlib.import_module("activations")
 
 
