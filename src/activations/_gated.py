@@ -926,7 +926,13 @@ register(
         ),
         frameworks=(
             Framework("PyTorch", "torch.nn.functional.hardswish / torch.nn.Hardswish"),
-            Framework("Keras 3", "keras.activations.hard_silu / keras.activations.hard_swish"),
+            Framework(
+                "Keras 3",
+                "keras.activations.hard_silu / keras.activations.hard_swish",
+                note="Its docstring calls it a piecewise linear approximation of SiLU; its own "
+                "formula, x(x + 3)/6 on [−3, 3], is quadratic there "
+                "(`keras/src/activations/activations.py`).",
+            ),
             Framework("tf.keras 2", "—", note="No hard swish in tf.keras 2 or tf.nn."),
             Framework("JAX", "jax.nn.hard_swish / jax.nn.hard_silu"),
         ),
