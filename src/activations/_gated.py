@@ -153,10 +153,11 @@ def gelu(x, approximate="none"):
     r"""Gaussian error linear unit, :math:`\operatorname{GELU}(x) = x\,\Phi(x)`.
 
     Φ is the standard normal CDF, computed by :func:`scipy.special.ndtr`, which
-    keeps full relative accuracy in the left tail: the textbook
-    ``0.5 * x * (1 + erf(x / sqrt(2)))`` has lost half its digits at x ≈ −5.6 and
-    is exactly 0 for x ≲ −8.4 (float64; −5.6 in float32), where the value (about
-    −φ(x)) is still far above the smallest float.
+    keeps full relative accuracy in the left tail. The textbook
+    ``0.5 * x * (1 + erf(x / sqrt(2)))`` cancels for negative x, losing digits
+    progressively, and returns exactly 0 once erf rounds to −1, where the value
+    (about −φ(x)) is still far above the smallest float (examples and the benchmark's
+    figures are on the GELU page).
 
     With ``approximate="tanh"`` the approximation
     ``0.5·x·(1 + tanh(√(2/π)(x + 0.044715 x³)))`` is evaluated as the equal
