@@ -445,9 +445,9 @@ register(
         ),
         weaknesses=(
             "Zero gradient outside (−3, 3): a unit whose inputs all fall there gets no gradient.",
-            "Two definitions share the name (slope 1/6 here, in PyTorch 2.13, JAX 0.10 and "
-            "Keras 3.15; 0.2 in tf.keras 2): a model ported between them computes something "
-            "else.",
+            "Two definitions share the name (slope 1/6 here and in the PyTorch, JAX and "
+            "Keras 3 releases named in the framework tabs; 0.2 in tf.keras 2): a model ported "
+            "between them computes something else.",
             "A coarse approximation of σ: slope 1/6 at 0 against σ′(0) = 1/4.",
         ),
         typical_use="The gate of squeeze-and-excitation blocks in MobileNetV3 and the gate of "
