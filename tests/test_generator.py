@@ -20,7 +20,17 @@ import sympy as sp
 import activations as act
 from activations import properties
 from activations._symbolic import to_latex
-from scripts.docgen import cheatsheet, common, defaults, families, glossary, header, pages, plots
+from scripts.docgen import (
+    cheatsheet,
+    common,
+    defaults,
+    families,
+    glossary,
+    header,
+    pages,
+    plot_style,
+    plots,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -52,7 +62,7 @@ def test_svg_ids_and_metadata_are_pinned():
         with matplotlib.rc_context(plots.RC):
             fig = Figure(figsize=(1, 1))
             fig.add_subplot().plot([0, 1], [0, 1], clip_on=True)
-            return plots._svg(fig)
+            return plot_style.svg_bytes(fig)
 
     first = render()
     assert b"clip-path" in first and b"<dc:date>" not in first
