@@ -830,14 +830,18 @@ def hard_swish(x):
 
 @elementwise
 def hard_swish_grad(x):
-    r"""hard_swish′(x): 0 for x < −3, (2x + 3)/6 on [−3, 3], 1 for x > 3 (PyTorch's convention)."""
+    r"""hard_swish′(x): 0 for x ≤ −3, (2x + 3)/6 on (−3, 3), 1 for x ≥ 3.
+
+    At the kinks ±3 the outer pieces' values, 0 and 1: those the frameworks return
+    (the spec's ``kinks`` record each framework's value, with its version).
+    """
     mid = np.clip(x, -3.0, 3.0, out=np.empty_like(x))
     mid *= 2.0
     mid += 3.0
     mid /= 6.0
-    # mid·[|x| ≤ 3] + [x > 3]: exact (one term is 0); NaN gives NaN·0 = NaN.
-    mid *= (x >= -3.0) & (x <= 3.0)
-    mid += x > 3.0
+    # mid·[|x| < 3] + [x ≥ 3]: exact (one term is 0); NaN gives NaN·0 = NaN.
+    mid *= (x > -3.0) & (x < 3.0)
+    mid += x >= 3.0
     return mid
 
 
@@ -850,40 +854,40 @@ register(
         "designed for mobile CNNs.",
         fn=hard_swish,
         grad=hard_swish_grad,
-        expr=sp.Piecewise((0, X < -3), (X * (X + 3) / 6, X <= 3), (X, True)),
+        expr=sp.Piecewise((0, X <= -3), (X * (X + 3) / 6, X < 3), (X, True)),
         display=frac(mul(X, ReLU6(add(X, 3))), 6),
         display_derivative=cases(
-            (0, X < -3),
-            (frac(add(mul(2, X), 3), 6), between(-3, X, 3, closed="both")),
-            (1, X > 3),
+            (0, X <= -3),
+            (frac(add(mul(2, X), 3), 6), between(-3, X, 3)),
+            (1, X >= 3),
         ),
         derivation=(
             Step(
                 cases(
-                    (sp.Derivative(0, X), X < -3),
-                    (sp.Derivative(X * (X + 3) / 6, X), X <= 3),
+                    (sp.Derivative(0, X), X <= -3),
+                    (sp.Derivative(X * (X + 3) / 6, X), X < 3),
                     (sp.Derivative(X, X), True),
                 ),
                 "differentiate each piece",
             ),
             Step(
-                cases((0, X < -3), ((2 * X + 3) / 6, X <= 3), (1, True)),
-                "the kinks ±3 take the middle piece (the closed interval [−3, 3])",
+                cases((0, X <= -3), ((2 * X + 3) / 6, X < 3), (1, True)),
+                "the kinks ±3 take the outer pieces (the middle one is the open interval (−3, 3))",
             ),
         ),
         kinks=(
             Kink(
                 -3.0,
-                -0.5,
-                "f′ jumps from 0 to −½ at x = −3; this library takes the middle piece (the "
-                "closed interval [−3, 3]). The frameworks take the flat piece.",
+                0.0,
+                "f′ jumps from 0 to −½ at x = −3; this library takes the flat piece, as the "
+                "frameworks do.",
                 frameworks={"PyTorch": 0.0, "Keras 3": 0.0, "JAX": 0.0},
             ),
             Kink(
                 3.0,
-                1.5,
-                "f′ jumps from 3/2 to 1 at x = 3; this library takes the middle piece, the "
-                "frameworks the identity piece.",
+                1.0,
+                "f′ jumps from 3/2 to 1 at x = 3; this library takes the identity piece, as "
+                "the frameworks do.",
                 frameworks={"PyTorch": 1.0, "Keras 3": 1.0, "JAX": 1.0},
             ),
         ),
@@ -907,8 +911,7 @@ register(
             "Exactly zero for x ≤ −3: sparse activations.",
         ),
         weaknesses=(
-            "Not differentiable at ±3 (the slope jumps by ½ at each); this library's value "
-            "there differs from the frameworks' (see the kinks).",
+            "Not differentiable at ±3 (the slope jumps by ½ at each).",
             "Zero gradient for x < −3: units can die there, as with ReLU.",
             "An approximation: SiLU-trained weights do not transfer exactly.",
         ),
@@ -933,7 +936,7 @@ register(
         aliases=("hard_silu", "hardswish"),
         naive=Naive(
             fn="x * np.clip(x + 3, 0, 6) / 6",
-            grad="np.where(x < -3, 0.0, np.where(x > 3, 1.0, (2 * x + 3) / 6))",
+            grad="np.where(x <= -3, 0.0, np.where(x >= 3, 1.0, (2 * x + 3) / 6))",
             why="The textbook value is accurate for ordinary inputs, but `x * relu6(x + 3)` "
             "overflows to inf for x > max/6 before the division (float32: x > 5.7e37, see "
             "below), and gives NaN at x = −∞ (−∞·0). The catalog divides the gate first and "
@@ -941,8 +944,8 @@ register(
             examples_float32=(1e38,),
         ),
         notes="`x · (clip(x + 3, 0, 6)/6)`: no overflow, the limit −0 at −∞ (not −∞·0), and "
-        "−0.0 for x ≤ −3. The derivative is assembled as `mid·[|x| ≤ 3] + [x > 3]` "
-        "(exact, NaN-preserving, no `np.where`), which gives the middle piece's values at "
+        "−0.0 for x ≤ −3. The derivative is assembled as `mid·[|x| < 3] + [x ≥ 3]` "
+        "(exact, NaN-preserving, no `np.where`), which gives the outer pieces' values at "
         "the kinks ±3.",
         see_also=(
             ("silu", "the smooth function it approximates"),
