@@ -20,15 +20,10 @@ DTYPES = [np.float64, np.float32]
 
 def _cases():
     for spec in act.specs():
-        if not spec.elementwise:
-            continue
-        settings = [({}, None)]
-        for p in spec.parameters:
-            settings += [({p.name: v}, None) for v in p.examples if v != p.default]
-        settings += [({}, v.label) for v in spec.variants]
-        for params, variant in settings:
-            suffix = ",".join(f"{k}={v}" for k, v in params.items()) or variant or "default"
-            yield pytest.param(spec.name, params, variant, id=f"{spec.name}-{suffix}")
+        if spec.elementwise:
+            for params, variant in reference.settings(spec):
+                suffix = ",".join(f"{k}={v}" for k, v in params.items()) or variant or "default"
+                yield pytest.param(spec.name, params, variant, id=f"{spec.name}-{suffix}")
 
 
 @pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
