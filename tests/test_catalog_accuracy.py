@@ -26,6 +26,9 @@ def _cases():
                 yield pytest.param(spec.name, params, variant, id=f"{spec.name}-{suffix}")
 
 
+# The snippets' tests (test_snippets.py) measure against the same truths: in the same
+# worker, the library's cache computes each of them once per run.
+@pytest.mark.xdist_group("grid-truths")
 @pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
 @pytest.mark.parametrize(("name", "params", "variant"), list(_cases()))
 def test_matches_mpmath(name, params, variant, dtype):

@@ -26,6 +26,9 @@ from activations._symbolic import elementary
 DTYPES = [np.float64, np.float32]
 ROWWISE = ["softmax", "log_softmax", "softmin", "sparsemax", "entmax15"]
 ALL = [*ROWWISE, "glu", "reglu", "geglu", "swiglu", "maxout"]
+# The snippets' tests (test_snippets.py) measure against the same truths: in the same
+# worker, the library's caches compute each of them once per run.
+ROW_TRUTHS = pytest.mark.xdist_group("row-truths")
 GLUS = [("glu", {}), ("reglu", {}), ("geglu", {}), ("geglu", {"approximate": "tanh"}),
         ("swiglu", {})]  # fmt: skip
 
@@ -43,6 +46,7 @@ def row_cases():
 # --------------------------------------------------------------------------- accuracy
 
 
+@ROW_TRUTHS
 @pytest.mark.parametrize(("kind", "n", "dtype"), list(row_cases()))
 def test_softmax_family_matches_mpmath(kind, n, dtype):
     x = reference.row(kind, n, dtype)
@@ -72,6 +76,7 @@ def test_batched_rows_match_row_by_row(dtype):
 # --------------------------------------------------------------------------- VJPs
 
 
+@ROW_TRUTHS
 @pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
 @pytest.mark.parametrize("n", reference.VJP_LENGTHS)
 @pytest.mark.parametrize("name", ROWWISE)
@@ -331,6 +336,7 @@ def test_bad_parameters():
 # --------------------------------------------------------------------------- GLUs
 
 
+@ROW_TRUTHS
 @pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
 @pytest.mark.parametrize(("name", "params"), GLUS, ids=lambda v: v if isinstance(v, str) else "")
 def test_glu_matches_mpmath(name, params, dtype):
@@ -349,6 +355,7 @@ def test_glu_matches_mpmath(name, params, dtype):
     reference.assert_meets_rule(y, truth, base=reference.base_ulps(spec), label=f"{name}{params}")
 
 
+@ROW_TRUTHS
 @pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
 @pytest.mark.parametrize(("name", "params"), GLUS, ids=lambda v: v if isinstance(v, str) else "")
 def test_glu_vjp_matches_mpmath(name, params, dtype):

@@ -36,6 +36,12 @@ import pytest
 import activations as act
 from activations import reference
 
+# The elementwise tests here and in test_catalog_accuracy.py measure against the same
+# truths, and so do the row tests here and in test_catalog_vector.py: each pair runs in
+# one worker, where the library's caches compute each truth once per run.
+GRID_TRUTHS = pytest.mark.xdist_group("grid-truths")
+ROW_TRUTHS = pytest.mark.xdist_group("row-truths")
+
 SNIPPETS = Path(__file__).resolve().parents[1] / "docs" / "snippets"
 DTYPES = [np.float64, np.float32]
 NAMES = act.names()
@@ -154,6 +160,7 @@ def failures(name, params, variant, dtype, f, df) -> list[str]:
     return found
 
 
+@GRID_TRUTHS
 @pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
 @pytest.mark.parametrize(("name", "params", "variant"), list(elementwise_cases()))
 def test_elementwise_snippet_meets_the_accuracy_rule(name, params, variant, dtype):
@@ -161,6 +168,7 @@ def test_elementwise_snippet_meets_the_accuracy_rule(name, params, variant, dtyp
     assert not problems, "\n".join(problems)
 
 
+@GRID_TRUTHS
 def test_the_comparison_fails_for_a_textbook_derivative():
     # σ′ = σ(1 − σ) in place of the snippet's: 1 − σ rounds to 0 for x ≳ 17 in float32.
     sigmoid = pair("sigmoid")[0]
@@ -173,6 +181,7 @@ def test_the_comparison_fails_for_a_textbook_derivative():
 # --------------------------------------------------------------------------- rows
 
 
+@ROW_TRUTHS
 @pytest.mark.parametrize(
     ("kind", "n", "dtype"),
     [
@@ -195,6 +204,7 @@ def test_softmax_family_snippets_match_mpmath(kind, n, dtype):
         reference.assert_meets_rule(y, truth, base=reference.base_ulps(spec), label=name)
 
 
+@ROW_TRUTHS
 @pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
 @pytest.mark.parametrize("n", reference.VJP_LENGTHS)
 @pytest.mark.parametrize("name", SOFTMAX_FAMILY)
@@ -207,6 +217,7 @@ def test_softmax_family_vjp_snippets_match_mpmath(name, n, dtype):
         reference.assert_meets_rule(v, truth, base=reference.ROW_BASE, label=f"{name} {kind}")
 
 
+@ROW_TRUTHS
 @pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
 @pytest.mark.parametrize(("name", "kwargs"), list(glu_cases()))
 def test_glu_snippets_match_mpmath(name, kwargs, dtype):
@@ -224,6 +235,7 @@ def test_glu_snippets_match_mpmath(name, kwargs, dtype):
     reference.assert_meets_rule(y, truth, base=reference.base_ulps(spec), label=name)
 
 
+@ROW_TRUTHS
 @pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
 @pytest.mark.parametrize(("name", "kwargs"), list(glu_cases()))
 def test_glu_vjp_snippets_match_mpmath(name, kwargs, dtype):

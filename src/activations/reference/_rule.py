@@ -174,7 +174,7 @@ def measure(
     return compare(x, y, truths, kappas, dtype=x.dtype, base=base)
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=256)  # every (spec, grid, params, variant) of a test run: 136
 def _reference_on_grid(
     spec_name: str, x_bytes: bytes, dtype: str, params: tuple, variant: str | None
 ) -> tuple:
