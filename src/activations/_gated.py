@@ -15,6 +15,9 @@ Implementation rules shared by this module:
 
 from __future__ import annotations
 
+import functools
+
+import mpmath
 import numpy as np
 import scipy.special as sc
 import sympy as sp
@@ -40,6 +43,7 @@ __all__ = ["gelu", "hard_swish", "mish", "quick_gelu", "silu"]
 
 _SQRT_2_OVER_PI = 0.7978845608028654  # √(2/π)
 _INV_SQRT_2PI = 0.3989422804014327  # 1/√(2π)
+_SQRT_HALF = 0.7071067811865476  # 1/√2
 _GELU_CUBIC = 0.044715
 
 
@@ -123,6 +127,92 @@ def _finite(x):
 # GELU
 # ---------------------------------------------------------------------------
 
+
+class _TaylorBand:
+    """g(x) on ``low < x < high`` summed from its Taylor series about the nearest
+    multiple of 1/32 (|h| ≤ 1/64): g there in two floats (hi + lo) and the terms to h⁷,
+    computed once from ``g`` in mpmath (the first omitted term is below 1e-17 of
+    |g′| h on these bands, a tenth of an ULP).  Where g is a sum that cancels, or
+    SciPy's function loses digits, this is accurate to about half an ULP.
+    """
+
+    STEP, ORDER = 1.0 / 32.0, 7
+
+    def __init__(self, g, low, high):
+        self.g, self.low, self.high = g, low, high
+
+    @functools.cached_property
+    def table(self):
+        """One row per centre: value (hi, lo), then the Taylor terms from h⁷ down to h¹;
+        built on first use, so importing the library stays fast."""
+        rows = []
+        with mpmath.workdps(40):
+            for j in range(round((self.high - self.low) / self.STEP) + 1):
+                centre = mpmath.mpf(self.high - j * self.STEP)
+                value, *terms = mpmath.taylor(self.g, centre, self.ORDER)
+                rows.append([float(value), float(value - float(value)), *map(float, terms[::-1])])
+        return np.array(rows)
+
+    def fix(self, x, out):
+        """``out`` with g(x) where x is in the band (computed in float64, then rounded)."""
+        band = (x > self.low) & (x < self.high)
+        if band.any():
+            xb = x[band].astype(np.float64)
+            j = np.rint((self.high - xb) / self.STEP)
+            h = xb - (self.high - j * self.STEP)  # exact
+            table = self.table[j.astype(np.intp)]
+            p = table[:, 2]
+            for k in range(3, self.ORDER + 2):
+                p = p * h + table[:, k]
+            out[band] = table[:, 0] + (table[:, 1] + p * h)
+        return out
+
+
+# SciPy's ndtr(x) computes Φ(x) as erfc(|x|/√2)/2, and erfc(z) for z < 1 as 1 − erf(z):
+# for z in (0.7, 1) (x in (−√2, −1)) that subtraction loses up to 10 ULP of Φ.
+_PHI_BAND = _TaylorBand(mpmath.ncdf, -1.5, -1.0)
+# GELU′ = Φ + xφ cancels around its zero x ≈ −0.7518, where the two terms' roundings
+# (a few 1e-17) exceed what the rule allows there, about 2|x GELU″| ULP (5e-17).
+_GELU_PRIME_BAND = _TaylorBand(lambda t: mpmath.ncdf(t) + t * mpmath.npdf(t), -1.0, -0.5)
+
+
+def _mp_gelu_tanh_prime(x):
+    u = mpmath.sqrt(2 / mpmath.pi) * (x + mpmath.mpf(_GELU_CUBIC) * x**3)
+    du = mpmath.sqrt(2 / mpmath.pi) * (1 + 3 * mpmath.mpf(_GELU_CUBIC) * x**2)
+    return (1 + mpmath.tanh(u)) / 2 + x / 2 * mpmath.sech(u) ** 2 * du
+
+
+# The tanh form's derivative σ(2u) + x·(2u)′·σ(2u)σ(−2u) cancels on (−2.5, −0.5) by up
+# to 3× (it vanishes near −0.75), where the roundings of its chain reach 7 ULP.
+_GELU_TANH_PRIME_BAND = _TaylorBand(_mp_gelu_tanh_prime, -2.5, -0.5)
+
+
+def _ndtr(x, out=None):
+    """Φ(x): SciPy's ``ndtr``, recomputed where it loses digits, and below x = −37.5,
+    where ``ndtr`` returns 0 but Φ is a subnormal float64 (as φ(x)·√(π/2)·erfcx(−x/√2))."""
+    out = _PHI_BAND.fix(x, sc.ndtr(x, out=np.empty_like(x) if out is None else out))
+    if x.dtype == np.float64:
+        low = x < -37.0
+        if low.any():
+            xl = x[low]
+            out[low] = 0.5 * sc.erfcx(xl * -_SQRT_HALF) * np.exp(-0.5 * xl * xl)
+    return out
+
+
+def _gelu_prime(x):
+    """GELU′(x) = Φ(x) + x·φ(x): both terms accurate in the tails (``ndtr``, and φ
+    from ``exp(−x²/2)``), and recomputed around GELU′'s zero."""
+    # Beyond ±40 the x·φ(x) term is below every subnormal; clipping keeps ±inf out.
+    xc = np.clip(x, -40.0, 40.0, out=np.empty_like(x))
+    phi = np.multiply(xc, xc, out=np.empty_like(xc))
+    phi *= -0.5
+    np.exp(phi, out=phi)
+    phi *= _INV_SQRT_2PI
+    phi *= xc
+    phi += _ndtr(x, out=xc)
+    return _GELU_PRIME_BAND.fix(x, phi)
+
+
 _APPROXIMATE = Param(
     "approximate",
     "none",
@@ -194,7 +284,7 @@ def gelu(x, approximate="none"):
     _check_approximate(approximate)
     if approximate == "tanh":
         return _times(_sigmoid(_gelu_tanh_t(x), scratch=True), x)
-    return _times(sc.ndtr(x, out=np.empty_like(x)), x)
+    return _times(_ndtr(x), x)
 
 
 @elementwise
@@ -202,10 +292,12 @@ def gelu_grad(x, approximate="none"):
     r"""GELU′(x) = Φ(x) + x·φ(x) (exact) or the derivative of the tanh form.
 
     Both terms are accurate in the tails (``ndtr``, and φ from ``exp(−x²/2)``);
-    near the zero of GELU′ at x ≈ −0.7518 they cancel as the mathematics does
-    (that point is ill-conditioned for any method).
+    around the zero of GELU′ at x ≈ −0.7518, where they cancel, the exact form is
+    summed from its Taylor series instead.
     """
     _check_approximate(approximate)
+    if approximate == "none":
+        return _gelu_prime(x)
     # Beyond ±40 the x·(gate′) term is below every subnormal; clipping keeps ±inf out.
     xc = np.clip(x, -40.0, 40.0, out=np.empty_like(x))
     if approximate == "tanh":
@@ -221,14 +313,7 @@ def gelu_grad(x, approximate="none"):
         dt *= s
         dt *= sn
         dt += s
-        return dt
-    phi = np.multiply(xc, xc, out=np.empty_like(xc))
-    phi *= -0.5
-    np.exp(phi, out=phi)
-    phi *= _INV_SQRT_2PI
-    phi *= xc
-    phi += sc.ndtr(x, out=xc)
-    return phi
+        return _GELU_TANH_PRIME_BAND.fix(xc, dt)
 
 
 # Float("0.044715") is the float64 the code uses, so the reference is that exact curve.
