@@ -1,12 +1,26 @@
 """Shared test configuration.
 
-The suite runs in parallel (pytest-xdist, ``--dist loadgroup``); everything that uses the
-built site (the strict build test and the browser tests) is one group, so the site is
-built once, in one worker.
+The suite runs in parallel (pytest-xdist, ``--dist loadgroup``). Tests that share an
+expensive per-process fixture form one group, which one worker runs, so the fixture is
+built once per run:
+
+* ``site``: the strict site build (tests/browser/_site.py) and everything that uses it
+  (tests/test_site_build.py, tests/browser/);
+* ``benchmark``: the quick benchmark run of tests/test_benchmark.py.
+
+The concept notebooks (tests/test_notebooks.py, group ``notebooks``) are executed at most
+once per change of what they depend on, by whichever of the tests and the site build
+asks first (docs/hooks/notebooks.py).
 """
 
 import numpy as np
 import pytest
+
+GROUPS = {
+    "/tests/browser/": "site",
+    "/tests/test_site_build.py": "site",
+    "/tests/test_benchmark.py": "benchmark",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -16,8 +30,12 @@ def _numpy_print_options():
         yield
 
 
+# tryfirst: pytest-xdist reads the groups in its own pytest_collection_modifyitems (it
+# appends "@group" to each test id); a marker added after that is ignored.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     for item in items:
         path = item.path.as_posix()
-        if "/tests/browser/" in path or path.endswith("/tests/test_site_build.py"):
-            item.add_marker(pytest.mark.xdist_group("site"))
+        for part, group in GROUPS.items():
+            if part in path if part.endswith("/") else path.endswith(part):
+                item.add_marker(pytest.mark.xdist_group(group))

@@ -716,6 +716,21 @@ def test_half_precision_exp_overflows_above_log_65504():
     assert float(bf16_max) == (2 - 2**-7) * 2.0**127
 
 
+def test_pytorch_cross_entropy_is_log_softmax_then_nll_loss():
+    """PyTorch's cross_entropy is not one fused operation: for class-index targets its
+    autograd graph is nll_loss after log_softmax, and the gradient they give is p − y."""
+    torch = pytest.importorskip("torch")
+    x = np.array([[2.0, 1.0, 0.1], [-1.0, 3.0, 0.5]])
+    logits = torch.tensor(x, requires_grad=True)
+    target = torch.tensor([1, 2])
+    loss = torch.nn.functional.cross_entropy(logits, target, reduction="sum")
+    assert loss.grad_fn.name() == "NllLossBackward0"
+    assert [f.name() for f, _ in loss.grad_fn.next_functions] == ["LogSoftmaxBackward0"]
+    loss.backward()
+    expected = act.softmax(x) - np.eye(3)[[1, 2]]
+    np.testing.assert_allclose(logits.grad.numpy(), expected, rtol=1e-14, atol=1e-16)
+
+
 def test_pytorch_relu_gradient_at_zero_is_zero():
     torch = pytest.importorskip("torch")
     x = torch.zeros(3, dtype=torch.float64, requires_grad=True)

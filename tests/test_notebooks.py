@@ -1,80 +1,88 @@
 """The concept notebooks (``docs/concepts/*.py``) execute; the decimals in their prose are computed.
 
-Each notebook is a jupytext "percent" file; the site build executes it with
-mkdocs-jupyter. Here every notebook is parsed with jupytext and its code cells are run
-in a fresh interpreter (``-W error``, non-interactive matplotlib), so an ``assert`` in a
-notebook that stops holding fails here (and fails the site build). What this file checks
-about the prose itself is narrower: every decimal number written in a markdown cell (in
-text or in math, not in code spans) must be a number the notebook prints, or a numeric
-literal of its code (an input such as a learning rate). It cannot check integers, nor
-that a sentence says what the ``assert`` next to it checks; that is the notebook's job.
-The run times are printed, never asserted.
+Each notebook is a jupytext "percent" file. It is executed in a Jupyter kernel, with
+warnings as errors, by docs/hooks/notebooks.py, the same code that executes it for the
+site build, and only when it or what it depends on changed: a test run and a site build
+share the executed notebooks in ``.cache/notebooks/``. The claims of the prose are
+``assert`` statements inside the notebooks, so a notebook whose numbers stop supporting
+its text fails to execute. What this file checks about the prose itself is narrower:
+every decimal number written in a markdown cell (in text or in math, not in code spans)
+must be a number the notebook prints, or a numeric literal of its code (an input such as
+a learning rate). It cannot check integers, nor that a sentence says what the ``assert``
+next to it checks; that is the notebook's job. The run times are printed, never asserted.
 """
 
 from __future__ import annotations
 
 import ast
-import json
-import os
+import importlib.util
 import re
-import subprocess
 import sys
+import textwrap
 import time
 from pathlib import Path
 
 import jupytext
+import nbformat
 import pytest
 
-# One xdist worker runs them all, in order, so that the run-time report sees every one.
+# One xdist worker runs them all, so that the run-time report sees every one.
 pytestmark = pytest.mark.xdist_group("notebooks")
 
-CONCEPTS = Path(__file__).resolve().parents[1] / "docs" / "concepts"
+ROOT = Path(__file__).resolve().parents[1]
+CONCEPTS = ROOT / "docs" / "concepts"
 NOTEBOOKS = sorted(CONCEPTS.glob("*.py"))
-DURATIONS: dict[str, tuple[float, float, float]] = {}
-
-# Runs the code cells of one notebook in order, in one namespace, like a kernel would,
-# and reports what the checks below need as a JSON line.
-RUNNER = r"""
-import json, sys, time
-import matplotlib
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
-import jupytext
-
-notebook = jupytext.read(sys.argv[1])
-namespace = {"__name__": "__main__"}
-figures = 0
-start, cpu = time.perf_counter(), time.process_time()
-for index, cell in enumerate(notebook.cells):
-    if cell.cell_type != "code":
-        continue
-    exec(compile(cell.source, f"{sys.argv[1]} [cell {index}]", "exec"), namespace)
-    figures += len(plt.get_fignums())
-    plt.close("all")
-result = {
-    "figures": figures,
-    "seconds": time.perf_counter() - start,
-    "cpu": time.process_time() - cpu,
-}
-print("\n@@RESULT@@" + json.dumps(result))
-"""
 
 
-def _run(path: Path) -> tuple[dict, str]:
-    env = dict(os.environ, MPLBACKEND="Agg", OPENBLAS_NUM_THREADS="1")
-    proc = subprocess.run(
-        [sys.executable, "-W", "error", "-c", RUNNER, str(path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=path.parent,
-        timeout=600,
+def _hook():
+    """docs/hooks/notebooks.py, imported once under a fixed name."""
+    name = "atlas_hook_notebooks"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "docs/hooks/notebooks.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+notebooks = _hook()
+
+
+@pytest.fixture(scope="module")
+def executed():
+    """Every notebook executed (now, or earlier with the same inputs): path → (executed
+    notebook or None, executed by this run, what went wrong)."""
+    start = time.time()
+    try:
+        paths = notebooks.ensure(ROOT, NOTEBOOKS)
+        problem = ""
+    except notebooks.NotebookError as exc:
+        paths = {nb: notebooks.executed_path(ROOT, nb) for nb in NOTEBOOKS}
+        problem = str(exc)
+    found = {}
+    for nb, path in paths.items():
+        done = nbformat.read(path, as_version=4) if path.is_file() else None
+        found[nb] = (done, path.is_file() and path.stat().st_mtime >= start, problem)
+    return found
+
+
+def _printed(nb) -> str:
+    """What the executed notebook shows as text: printed output and expression values."""
+    parts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.output_type == "stream" and out.name == "stdout":
+                parts.append(out.text)
+            elif out.output_type in ("execute_result", "display_data"):
+                if not any(kind.startswith("image/") for kind in out.data):
+                    parts.append(out.data.get("text/plain", ""))
+    return "\n".join(parts)
+
+
+def _figures(nb) -> int:
+    return sum(
+        "image/png" in out.get("data", {}) for cell in nb.cells for out in cell.get("outputs", [])
     )
-    assert proc.returncode == 0, (
-        f"{path.name} failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-5000:]}"
-    )
-    output, _, result = proc.stdout.rpartition("@@RESULT@@")
-    return json.loads(result), output
 
 
 def _markdown_text(notebook) -> str:
@@ -139,14 +147,31 @@ def test_notebook_is_a_percent_notebook_with_prose_math_and_code(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_executes_and_its_prose_numbers_are_computed(path):
-    start = time.perf_counter()
-    result, output = _run(path)
-    DURATIONS[path.name] = (time.perf_counter() - start, result["seconds"], result["cpu"])
-    assert result["figures"] >= 1, f"{path.name} draws no figure"
+def test_notebook_executes_and_its_prose_numbers_are_computed(path, executed):
+    done, _, problem = executed[path]
+    assert done is not None, f"{path.name} did not execute:\n{problem}"
+    assert _figures(done) >= 1, f"{path.name} draws no figure"
     notebook = jupytext.read(path)
-    missing = _uncomputed(_markdown_text(notebook), output, _code_text(notebook))
+    missing = _uncomputed(_markdown_text(notebook), _printed(done), _code_text(notebook))
     assert not missing, f"{path.name}: prose quotes numbers the code does not produce: {missing}"
+
+
+def test_a_warning_fails_a_notebook(tmp_path):
+    """Warnings are errors while a notebook runs, as everywhere in the test suite."""
+    nb = tmp_path / "warns.py"
+    nb.write_text(
+        textwrap.dedent(
+            """\
+            # %%
+            import warnings
+
+            # %%
+            warnings.warn("careful", UserWarning)
+            """
+        )
+    )
+    with pytest.raises(notebooks.NotebookError, match="UserWarning"):
+        notebooks.ensure(tmp_path, [nb])
 
 
 def test_prose_number_check_can_fail():
@@ -162,18 +187,12 @@ def test_prose_number_check_can_fail():
     assert _uncomputed(markdown, output, code) == ["0.5"]
 
 
-def test_report_run_times(capsys):
-    """Prints the execution time of every notebook (measured above); asserts nothing."""
+def test_report_run_times(capsys, executed):
+    """Prints how long each notebook took to execute; asserts nothing."""
     with capsys.disabled():
         print()
-        for name, (total, cells, cpu) in DURATIONS.items():
-            print(
-                f"  {name}: {total:5.1f} s with interpreter start and imports; "
-                f"code cells {cells:5.1f} s wall, {cpu:5.1f} s CPU"
-            )
-        if DURATIONS:
-            totals = [sum(d[i] for d in DURATIONS.values()) for i in range(3)]
-            print(
-                f"  all notebooks: {totals[0]:.1f} s; code cells {totals[1]:.1f} s wall, "
-                f"{totals[2]:.1f} s CPU"
-            )
+        for path, (done, now, _) in executed.items():
+            if done is not None:
+                seconds = done.metadata.get("atlas", {}).get("seconds", float("nan"))
+                when = "executed by this run" if now else "unchanged since an earlier run"
+                print(f"  {path.name}: {seconds:5.1f} s in its kernel ({when})")

@@ -184,11 +184,13 @@ def test_generate_hook_checks_on_build_and_fails_when_stale(tmp_path):
     hook = _module("atlas_hook_generate", HOOKS / "generate.py")
     argv = _fake_generator(tmp_path, exit_code=1)
     hook.on_startup(command="build", dirty=False)
+    hook.on_config(_config(tmp_path))  # the check runs alongside the build...
     with pytest.raises(PluginError, match=r"docs/functions/x\.md"):
-        hook.on_config(_config(tmp_path))
+        hook.on_post_build(_config(tmp_path))  # ...which it fails at the end
     assert "--check" in argv.read_text()
     _fake_generator(tmp_path, exit_code=0)
-    hook.on_config(_config(tmp_path))  # up to date: the build goes on
+    hook.on_config(_config(tmp_path))
+    hook.on_post_build(_config(tmp_path))  # up to date: the build goes on
 
 
 def test_generate_hook_regenerates_on_serve(tmp_path):
@@ -200,6 +202,88 @@ def test_generate_hook_regenerates_on_serve(tmp_path):
     finally:
         hook.on_startup(command="build", dirty=False)
     assert "--check" not in argv.read_text()
+
+
+def test_notebook_key_follows_the_catalog_and_the_notebook(tmp_path):
+    hook = _module("atlas_hook_notebooks", HOOKS / "notebooks.py")
+    (tmp_path / "src" / "activations").mkdir(parents=True)
+    (tmp_path / "docs" / "data").mkdir(parents=True)
+    nn = tmp_path / "src" / "activations" / "nn.py"
+    nn.write_text("EPOCHS = 100\n")
+    (tmp_path / "requirements.txt").write_text("numpy==2.4.6\n")
+    nb = tmp_path / "docs" / "nb.py"
+    nb.write_text("# %%\nprint(1)\n")
+    keys = [hook.key(tmp_path, nb)]
+    (tmp_path / "docs" / "page.md").write_text("# unrelated\n")
+    assert hook.key(tmp_path, nb) == keys[0]
+    for path, text in [
+        (nn, "EPOCHS = 200\n"),
+        (tmp_path / "src" / "activations" / "_new.py", "x = 1\n"),
+        (tmp_path / "docs" / "data" / "benchmark.json", "{}"),
+        (tmp_path / "requirements.txt", "numpy==2.4.7\n"),
+        (nb, "# %%\nprint(2)\n"),
+    ]:
+        path.write_text(text)
+        keys.append(hook.key(tmp_path, nb))
+    assert len(set(keys)) == len(keys), keys
+
+
+def test_pdf_digest_follows_the_page_and_what_it_loads(tmp_path):
+    hook = _module("atlas_hook_print_pdf", HOOKS / "print_pdf.py")
+    page = tmp_path / "cheatsheet" / "index.html"
+    page.parent.mkdir()
+    (tmp_path / "print.css").write_text("a { color: red }")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "index.html").write_text("<p>another page</p>")
+    page.write_text(
+        '<link rel="stylesheet" href="../print.css"><a href="../other/">other</a>'
+        '<link rel="next" href="../other/"><p>sheet</p>'
+    )
+    browser = sys.executable  # any existing file stands in for the browser
+    first = hook.digest(tmp_path, browser)
+    (tmp_path / "other" / "index.html").write_text("<p>edited</p>")
+    assert hook.digest(tmp_path, browser) == first  # a linked page is not printed
+    (tmp_path / "print.css").write_text("a { color: blue }")
+    second = hook.digest(tmp_path, browser)
+    assert second != first
+    page.write_text(page.read_text().replace("sheet", "sheet!"))
+    assert hook.digest(tmp_path, browser) not in (first, second)
+
+
+def test_dirty_serve_rebuilds_what_a_changed_source_does_not_show(tmp_path):
+    hook = _module("atlas_hook_serve_dirty", HOOKS / "serve_dirty.py")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    (tmp_path / "src").mkdir()
+    module = tmp_path / "src" / "m.py"
+    module.write_text("X = 1\n")
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    files = []
+    for name, text in (("api", "# API\n\n::: m\n"), ("page", "# Page\n")):
+        src, dest = tmp_path / f"{name}.md", tmp_path / "site" / f"{name}.html"
+        src.write_text(text)
+        files.append(SimpleNamespace(src_uri=src.name, abs_src_path=str(src), abs_dest_path=dest))
+    docs = SimpleNamespace(documentation_pages=lambda: files)
+
+    def build(*titles):
+        for f in files:
+            f.abs_dest_path.parent.mkdir(exist_ok=True)
+            f.abs_dest_path.touch()
+        items = [SimpleNamespace(title=t, url=f"{t}/", children=None) for t in titles]
+        hook.on_nav(SimpleNamespace(items=items), config=config, files=docs)
+        return sorted(f.src_uri for f in files if not f.abs_dest_path.exists())
+
+    try:
+        hook.on_startup(command="serve", dirty=True)
+        hook._last.clear()
+        assert build("A", "B") == []  # the first build renders everything anyway
+        assert build("A", "B") == []  # nothing changed
+        module.write_text("X = 2\n")
+        assert build("A", "B") == ["api.md"]  # mkdocstrings renders src/
+        assert build("A", "C") == ["api.md", "page.md"]  # every page shows the nav
+    finally:
+        hook.on_startup(command="build", dirty=False)
+        hook._last.clear()
+    assert build("A", "D") == []  # nothing of this in `mkdocs build`
 
 
 def test_catalog_nav_builds_families_and_drops_missing_pages(tmp_path):

@@ -11,18 +11,24 @@
 * Griffe extensions given to mkdocstrings as ``*.py`` paths are made relative to
   mkdocs.yml rather than to the working directory.
 
-Under ``mkdocs serve`` the catalog is imported afresh on every rebuild, so the
-navigation follows edits in ``src/``.
+The titles come from a record of the catalog kept in ``.cache/catalog-nav.json`` under a
+digest of ``src/``; the catalog is imported (afresh, under ``mkdocs serve``) only when
+``src/`` changed, so the navigation follows edits there.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import json
+import os
 import sys
 from pathlib import Path
 
 FAMILIES_SECTION = "Functions by family"
 CONCEPTS_SECTION = "Concepts"
+
+CACHE = Path(".cache") / "catalog-nav.json"  # relative to the repository root
 
 _command = "build"
 
@@ -42,16 +48,43 @@ def _catalog(root: Path):
     return importlib.import_module("activations")
 
 
-def _family_nav(act, docs: Path) -> list:
+def _titles(root: Path) -> dict:
+    """The families (slug, title) and functions (name, title, family) of the catalog, in
+    catalog order: from the record in :data:`CACHE` if ``src/`` is unchanged since it was
+    made, else from the catalog itself (importing it costs a second)."""
+    digest = hashlib.sha256()
+    for path in sorted((root / "src").rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    record_path = root / CACHE
+    try:
+        record = json.loads(record_path.read_text(encoding="utf-8"))
+        if record.get("src") == digest.hexdigest():
+            return record
+    except (OSError, ValueError):
+        pass
+    act = _catalog(root)
+    record = {
+        "src": digest.hexdigest(),
+        "families": [[f.slug, f.title] for f in act.FAMILIES],
+        "specs": [[s.name, s.title, s.family] for s in act.specs()],
+    }
+    record_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = record_path.with_name(f".{record_path.name}.{os.getpid()}")
+    tmp.write_text(json.dumps(record), encoding="utf-8")
+    os.replace(tmp, record_path)
+    return record
+
+
+def _family_nav(titles: dict, docs: Path) -> list:
     by_family: dict[str, list[dict[str, str]]] = {}
-    for spec in act.specs():
-        by_family.setdefault(spec.family, []).append({spec.title: f"functions/{spec.name}.md"})
+    for name, title, family in titles["specs"]:
+        by_family.setdefault(family, []).append({title: f"functions/{name}.md"})
     sections = []
-    for family in act.FAMILIES:
-        pages = [{family.title: f"families/{family.slug}.md"}, *by_family.get(family.slug, [])]
+    for slug, title in titles["families"]:
+        pages = [{title: f"families/{slug}.md"}, *by_family.get(slug, [])]
         pages = [p for p in pages if (docs / next(iter(p.values()))).is_file()]
         if pages:
-            sections.append({family.title: pages})
+            sections.append({title: pages})
     return sections
 
 
@@ -95,13 +128,13 @@ def _prune(items: list, docs: Path) -> list:
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     docs = Path(config.docs_dir)
-    act = _catalog(root)
+    titles = _titles(root)
     nav = []
     for entry in config.nav or []:
         if isinstance(entry, dict) and len(entry) == 1:
             ((title, value),) = entry.items()
             if title == FAMILIES_SECTION:
-                entry = {title: _family_nav(act, docs)}
+                entry = {title: _family_nav(titles, docs)}
             elif title == CONCEPTS_SECTION:
                 entry = {title: _concepts_nav(value or [], docs)}
         nav.append(entry)

@@ -27,6 +27,9 @@ from .common import (
 from .glossary import term_link
 
 PAGE = "cheatsheet.md"
+DISPLAY = "$\\displaystyle "
+"""How a formula cell opens: display style, so fractions and sums are as large as the
+text around them (inline style shrinks them to script size), on screen and on paper."""
 
 
 def grad_at_zero(spec: act.Spec) -> str:
@@ -64,7 +67,7 @@ def _summary_table(specs: list[act.Spec]) -> str:
     rows = [
         (
             f"{link(spec, PAGE)}<br>{_thumb(spec)}",
-            f"${spec.formula}$",
+            f"{DISPLAY}{spec.formula}$",
             f"${spec.properties.range_latex}$",
             _trade_off(spec),
             headline(spec.typical_use),
@@ -108,9 +111,8 @@ def core_table(specs: list[act.Spec]) -> str:
         rows.append(
             (
                 f"{link(spec, PAGE)}<br>{_thumb(spec)}",
-                # \displaystyle: fractions and sums as large as in the text, not shrunk
-                f"$\\displaystyle {lhs}{spec.formula}$",
-                f"$\\displaystyle {dlhs}{spec.derivative}$",
+                f"{DISPLAY}{lhs}{spec.formula}$",
+                f"{DISPLAY}{dlhs}{spec.derivative}$",
                 f"${spec.properties.range_latex}$",
                 _defaults_cell(spec),
                 spec.core.use,
@@ -183,35 +185,36 @@ def render() -> str:
             "---\nhide:\n  - navigation\n  - toc\n---\n",
             header(".md"),
             "# Cheatsheet\n",
-            f"All {len(specs)} activations of the library at their default parameters, in "
-            f"family order ({families}). Each name links to its page with the derivative, "
-            "the derivation, the plots, the framework defaults and a tested example. "
-            "To fit a printed page the table gives the headline of the first strength "
-            "and weakness and of the typical use listed on that page.\n",
-            "Thumbnails show f on the same axes as the function pages "
-            f"({term_link('plots', PAGE, 'how to read the plots')}).\n",
             # Raw HTML: the PDF is printed from the built page by docs/hooks/print_pdf.py,
             # so it is not a docs/ file that MkDocs could validate a Markdown link to.
             '<p class="atlas-print-hide"><a href="../assets/print/cheatsheet.pdf" download>'
-            "Download this cheatsheet as a PDF</a> (two A4 pages, printed by headless "
-            "Chromium with the site's print stylesheet when the site is built). Printing "
-            "this page from the browser gives the same layout.</p>\n",
+            "Download this cheatsheet as a PDF</a> (two A4 pages: the core activations, "
+            "then every activation's formula). Every name links to its page.</p>\n",
             "## Core activations\n",
             "The activations most networks use, with f and f′ as they are usually "
-            "written. *Defaults* are this library's (PyTorch's names); a mark links to "
-            "the framework that differs. *Init gain* g is computed: weights with variance "
-            "g²/fan_in keep unit variance through the layer.\n",
+            "written. *Defaults* are this library's (PyTorch's names); ⚠ links to the "
+            "framework that differs. *Init gain* g is computed: weights with variance "
+            "g²/fan_in keep unit variance through the layer. Thumbnails show f on the same "
+            f"axes as the function pages ({term_link('plots', PAGE, 'how to read the plots')}).\n",
             '<div class="atlas-core" markdown>\n',
             core_table([s for s in specs if s.core is not None]),
             "</div>\n",
             "## All activations\n",
+            f"All {len(specs)} activations of the library at their default parameters, in "
+            f"family order ({families}), with the headline of the first strength and "
+            "weakness and of the typical use given on each page.\n",
+            '<div class="atlas-all" markdown>\n',
             _summary_table(specs),
+            "</div>\n",
+            # The comparison is the site's; the two printed pages hold the tables above.
+            '<div class="atlas-print-hide" markdown>\n',
             "## Comparison\n",
             "Properties at the default parameters, each computed from the catalog or checked "
             "by the test suite; every column header links to its definition in the "
             f"[glossary]({rel(glossary.PAGE, PAGE)}). '—': not defined for a function of a "
             "whole row.\n",
             comparison_table(specs, PAGE),
+            "</div>\n",
         ]
     )
 

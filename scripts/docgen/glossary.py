@@ -48,6 +48,7 @@ TERMS = {
         Term("elementwise", "elementwise", "Elementwise"),
         Term("floating-point", "in floating point", "In floating point"),
         Term("plots", "plots", "How to read the plots"),
+        Term("function-pages", "function pages", "How a function page is made"),
     )
 }
 
@@ -112,7 +113,7 @@ def dead_units_text(spec: act.Spec, short: bool = False) -> str:
             where = " and ".join(f"{_decay(t)} as {_SIDE[t.side]}" for t in vanishing)
         return f"vanishing: f′ is 0 on no interval, but f′ → 0 {where}"
     if dead.floor > 0:
-        return f"no: \\|f′\\| ≥ {fmt_number(dead.floor)} for x < 0, and f′ does not tend to 0"
+        return f"no: |f′| ≥ {fmt_number(dead.floor)} for x < 0, and f′ does not tend to 0"
     return "no: f′ = 0 only at isolated points, and f′ does not tend to 0"
 
 
@@ -271,8 +272,10 @@ def render() -> str:
             "[§2.2](https://arxiv.org/abs/1502.01852)). For ReLU E[f(Z)²] = 1/2, so "
             f"g = √2 = {fmt_number(float(props.init_gain('relu')), 4)}: He (Kaiming) "
             f"initialisation; for SELU g = {fmt_number(float(props.init_gain('selu')), 4)}: "
-            "LeCun initialisation, Var(w) = 1/fan_in, which SELU's self-normalisation "
-            "assumes (Klambauer et al. 2017). Glorot (Xavier) initialisation, "
+            "LeCun initialisation, Var(w) = 1/fan_in, which Klambauer et al. (2017) use "
+            "for SELU networks (their fixed-point theorem asks each unit's weights to sum "
+            "to about 0 with squares summing to about 1, which LeCun-normal weights meet "
+            "in expectation). Glorot (Xavier) initialisation, "
             "Var(w) = 2/(fan_in + fan_out), averages the forward and backward "
             "conditions for a function with f′(0) = 1 near 0, such as tanh (Glorot & "
             "Bengio 2010, §4.2). Frameworks' recommended gains are not all computed this "
@@ -320,6 +323,26 @@ def render() -> str:
             "default parameter.",
         ),
     ]
+    sections.append(
+        _section(
+            "function-pages",
+            "Every function page is generated from the activation's spec in the catalog "
+            "(`src/activations`) and regenerated whenever the catalog changes:\n\n"
+            "- the formulas are printed from SymPy expressions that the test suite proves "
+            "equal to the function's defining expression and to its derivative (at 50 "
+            "significant digits on both sides of every kink where SymPy cannot do it "
+            "symbolically), and so is every step of a derivation;\n"
+            "- every value in a table or an example is computed by calling the catalog "
+            "when the page is generated, and the test suite runs each example;\n"
+            "- framework names and defaults are stated in this library's parameter names "
+            "(the framework's own name where it differs) for the release each tab names, "
+            "and checked against that release by the test suite when it is installed;\n"
+            "- the code under *Copy into your code* is a file the page includes verbatim and "
+            "the test suite holds to the same accuracy rule as the catalog;\n"
+            "- the errors and timings under *Numerics and implementation* come from the "
+            f"benchmark run named there ([Accuracy & speed]({rel('accuracy.md', PAGE)})).",
+        )
+    )
     intro = (
         "# Glossary of properties\n\n"
         "What each property in the [cheatsheet](cheatsheet.md) and on the function "

@@ -89,20 +89,25 @@ def short_authors(paper: act.Paper) -> str:
     return f"{names[0]} et al."
 
 
-def _heading(spec: act.Spec, source: str) -> str:
+def _heading(spec: act.Spec) -> str:
+    return f"# {spec.title}\n\n{spec.summary}\n"
+
+
+def _facts(spec: act.Spec, source: str) -> str:
+    """Family, other names, first use and popularisation: one line under "History"."""
     family = family_of(spec.family)
     facts = [f"Family: [{family.title}]({rel(family_page_path(family.slug), source)})"]
     if spec.aliases:
         facts.append("Also called: " + ", ".join(f"`{a}`" for a in spec.aliases))
     who = f" ({short_authors(spec.paper)})" if spec.paper else ""
     label = "Introduced" if spec.first_use_known else "In use by"
-    facts.append(f"{label}: [{spec.year}{who}](#{HISTORY_ANCHOR})")
+    facts.append(f"{label}: {spec.year}{who}")
     if spec.popularised_by:
         facts.append(
             "Popularised by: "
             + ", ".join(f"{short_authors(p)} ({p.year})" for p in spec.popularised_by)
         )
-    return f"# {spec.title}\n\n{spec.summary}\n\n" + " · ".join(facts) + "\n"
+    return " · ".join(facts) + "\n"
 
 
 def _formula(spec: act.Spec) -> str:
@@ -208,12 +213,6 @@ def _derivation(spec: act.Spec) -> str:
     out = [
         "## Derivation\n" if spec.elementwise else "## Gradient\n",
     ]
-    if spec.elementwise:
-        out.append(
-            "Starting from the formula above; the test suite checks every step against "
-            "the derivative of the formula at 50 significant digits, on both sides of "
-            "every kink.\n"
-        )
     for i, step in enumerate(spec.derivation, 1):
         note = f" — {step.note}" if step.note else ""
         out.append(f"**Step {i}**{note}\n")
@@ -245,7 +244,7 @@ def _kinks(spec: act.Spec) -> str:
         else ""
     )
     return (
-        "## Convention at the kinks\n\n"
+        "### Convention at the kinks\n\n"
         "f is not differentiable at these points; `grad` returns a fixed value there "
         f"(computed by calling it).{theirs}\n\n"
         + table(("x", "grad(x)", *peers, "convention"), rows, "rr" + "r" * len(peers) + "l")
@@ -318,30 +317,24 @@ def _properties(spec: act.Spec) -> str:
         row("cost", p.cost),
         row("elementwise", yes_no(spec.elementwise)),
     ]
-    rounding = glossary.rounding_text(spec) if spec.elementwise else ""
-    if rounding:
-        rows.append(row("floating-point", rounding))
-    return (
-        "## Properties\n\nAt the default parameters; each word is defined in the "
-        f"[glossary]({rel(glossary.PAGE, source)}), and each value is computed from the "
-        "catalog or checked by the tests.\n\n" + table(("property", "value"), rows)
-    )
+    return "### Properties\n\n" + table(("property", "value"), rows)
 
 
-def _prose(spec: act.Spec) -> str:
-    out = ["## Strengths\n", "\n".join(f"- {s}" for s in spec.strengths) + "\n"]
-    out += ["## Weaknesses\n", "\n".join(f"- {w}" for w in spec.weaknesses) + "\n"]
-    out += ["## Typical use\n", spec.typical_use + "\n"]
+def _use(spec: act.Spec) -> str:
+    out = ["### When to use it\n", spec.typical_use + "\n"]
+    out += ["**Strengths**\n", "\n".join(f"- {s}" for s in spec.strengths) + "\n"]
+    out += ["**Weaknesses**\n", "\n".join(f"- {w}" for w in spec.weaknesses) + "\n"]
     return "\n".join(out)
 
 
-def _why(spec: act.Spec) -> str:
+def _numerics(spec: act.Spec) -> str:
+    """Everything about how the function is computed, folded: why the implementation is
+    written as it is, the textbook formula and where it fails, the errors and timings
+    measured by the benchmark, and where floating point reaches the range's ends."""
     naive = spec.naive
-    if not (spec.notes or naive.fn or naive.grad or naive.why):
-        return ""
-    out = ["## Why it is written this way\n"]
+    out = []
     if spec.notes:
-        out.append(spec.notes.strip() + "\n")
+        out.append("**Why it is written this way.** " + spec.notes.strip() + "\n")
     if naive.fn or naive.grad:
         out.append("The textbook NumPy formula people copy:\n")
         code = []
@@ -358,7 +351,13 @@ def _why(spec: act.Spec) -> str:
     rows = _benchmark_table(spec)
     if rows:
         out.append(rows)
-    return "\n".join(out)
+    rounding = glossary.rounding_text(spec) if spec.elementwise else ""
+    if rounding:
+        link_ = term_link("floating-point", page_path(spec), "In floating point")
+        out.append(f"**{link_}:** {rounding}.\n")
+    if not out:
+        return ""
+    return '??? info "Numerics and implementation"\n\n' + indent("\n".join(out))
 
 
 def naive_example_rows(spec: act.Spec) -> list[dict[str, Any]]:
@@ -509,13 +508,48 @@ def _over(row: dict | None) -> str:
     return f"{row['violations']} of {row['points']}"
 
 
-def _frameworks(spec: act.Spec) -> str:
-    out = [
-        "## In the frameworks\n",
-        "Each framework's defaults, in this library's parameter names (the framework's own "
-        "name in brackets where it differs); a warning marks every default that differs "
-        "from ours. Each tab names the release it was read from.\n",
+def differences(spec: act.Spec, fw: act.Framework) -> list[tuple[str, Any, Any]]:
+    """``(parameter, framework's default, this library's)`` wherever they differ."""
+    ours = our_defaults(spec)
+    return [
+        (key, theirs, ours.get(key))
+        for key, theirs in fw.defaults.items()
+        if theirs is not None and (key not in ours or not same_value(theirs, ours[key]))
     ]
+
+
+def _defaults_summary(spec: act.Spec, source: str) -> str:
+    """One row per framework entry: its name, its defaults, and a mark where one differs."""
+    ours = our_defaults(spec)
+    mine = ", ".join(f"`{k}={fmt_value(v)}`" for k, v in ours.items()) or "—"
+    rows = [("this library", f"`{public_call(spec)}`", mine)]
+    for name in FRAMEWORKS:
+        version = act.FRAMEWORK_VERSIONS[name].label
+        entries = equivalents(spec).get(name, ())
+        if not entries:
+            rows.append((version, "no built-in", "—"))
+        for fw in entries:
+            differ = {key for key, _, _ in differences(spec, fw)}
+            cells = [
+                f"`{fw.param_names.get(k, k)}={fmt_value(v)}`" + (" ⚠" if k in differ else "")
+                for k, v in fw.defaults.items()
+                if v is not None
+            ]
+            rows.append((version, f"`{fw.name}`", ", ".join(cells) or "—"))
+    note = (
+        "⚠ marks a default that differs from this library's; the tabs under "
+        "[In the frameworks](#in-the-frameworks) say by how much and where it was read."
+    )
+    return (
+        "### Names and defaults\n\n"
+        + table(("", "name", "defaults"), rows)
+        + "\n"
+        + (note + "\n" if "⚠" in str(rows) else "")
+    )
+
+
+def _frameworks(spec: act.Spec) -> str:
+    out = ["## In the frameworks\n"]
     ours = spec.params
     call = f"{public_call(spec)}(x{_kw(ours)})"
     if spec.elementwise and spec.grad is not None:
@@ -555,15 +589,14 @@ def _framework_tab(spec: act.Spec, fw: act.Framework) -> str:
     lines = [f"`{fw.name}`\n"]
     if fw.note:
         lines.append(fw.note.strip() + "\n")
-    rows, differ = [], []
+    rows, differ = [], differences(spec, fw)
     for key, theirs in fw.defaults.items():
         mine = ours.get(key, None)
-        if theirs is None:
-            shown = "none (no such parameter, or no default)"
-        else:
-            shown = f"`{fmt_value(theirs)}`"
-            if key not in ours or not same_value(theirs, mine):
-                differ.append((key, theirs, mine))
+        shown = (
+            "none (no such parameter, or no default)"
+            if theirs is None
+            else f"`{fmt_value(theirs)}`"
+        )
         spelled = fw.param_names.get(key)
         label = f"`{key}`" + (f" (`{spelled}`)" if spelled else "")
         rows.append((label, shown, f"`{fmt_value(mine)}`" if key in ours else "—"))
@@ -595,11 +628,8 @@ def _kw(params: dict[str, Any]) -> str:
     return "".join(f", {k}={fmt_value(v)}" for k, v in params.items())
 
 
-HISTORY_ANCHOR = "history"
-
-
-def _paper(spec: act.Spec) -> str:
-    out = ["## History\n"]
+def _paper(spec: act.Spec, source: str) -> str:
+    out = ["## History\n", _facts(spec, source)]
     label = "First use" if spec.first_use_known else "Earliest use found"
     if spec.paper is not None:
         out.append(f"- **{label}:** {paper_text(spec.paper)}")
@@ -650,12 +680,8 @@ def _snippet(spec: act.Spec) -> str:
         body.append(f">>> {source}")
         if expected:
             body.append(expected)
-    intro = (
-        "The printed values are computed by the library when this page is generated, "
-        "and the test suite runs the example."
-    )
     # The blank line ends the last expected output before the closing fence.
-    return "## Usage\n\n" + intro + "\n\n```python\n" + "\n".join(body) + "\n\n```\n"
+    return "## With this library\n\n```python\n" + "\n".join(body) + "\n\n```\n"
 
 
 def _see_also(spec: act.Spec, source: str) -> str:
@@ -669,26 +695,36 @@ def _see_also(spec: act.Spec, source: str) -> str:
         f"- [{family.title}]({rel(family_page_path(family.slug), source)}): the whole family "
         f"on one plot · [Cheatsheet]({rel('cheatsheet.md', source)}) · "
         f"[Framework defaults that disagree]({rel('framework-defaults.md', source)}) · "
-        f"[Glossary of the property words]({rel(glossary.PAGE, source)})"
+        f"[Glossary of the property words]({rel(glossary.PAGE, source)}) · "
+        f"{term_link('function-pages', source, 'how this page is made')}"
     )
     return "## See also\n\n" + "\n".join(items) + "\n"
 
 
 def render(spec: act.Spec) -> str:
+    """The page, in the order a reader needs it: the formula, the derivative and the plot;
+    a summary (properties, names and defaults, when to use it, the kink convention); the
+    code to copy; then the derivation, the parameters, the frameworks in detail, the
+    history; the numerics folded; this library's usage and what to read next."""
     source = page_path(spec)
+    summary = [
+        "## At a glance\n",
+        _properties(spec),
+        _defaults_summary(spec, source),
+        _use(spec),
+        _kinks(spec),
+    ]
     sections = [
-        _heading(spec, source),
+        _heading(spec),
         _formula(spec),
         _plot(spec, source),
+        "\n".join(s for s in summary if s),
         _copy(spec, source),
         _derivation(spec),
-        _kinks(spec),
         _parameters(spec, source),
-        _properties(spec),
-        _prose(spec),
-        _why(spec),
         _frameworks(spec),
-        _paper(spec),
+        _paper(spec, source),
+        _numerics(spec),
         _snippet(spec),
         _see_also(spec, source),
     ]

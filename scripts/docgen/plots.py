@@ -8,12 +8,22 @@ Conventions shared by every plot (stated once, here, and quoted on the pages):
 * colours, fonts and the SVG output follow :mod:`.plot_style` (shared with the
   plots of the Accuracy & speed page): mid-tone colours that survive the site's dark
   mode, transparent backgrounds, text kept as text, byte-identical output.
+
+Rendering is the slow part of generating the site, so each SVG is cached in
+``.cache/svg/`` (git-ignored) under a digest of everything it is drawn from: the sampled
+data, the labels, this module's and :mod:`.plot_style`'s source (style and drawing
+code), the generated-file header and the matplotlib version. Editing one function
+re-renders only its plots.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
+import os
+import platform
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import matplotlib
@@ -22,7 +32,7 @@ from matplotlib.figure import Figure
 
 import activations as act
 
-from . import plot_style
+from . import ROOT, header, plot_style
 from .common import (
     examples_of,
     family_plot_path,
@@ -64,6 +74,70 @@ RC = {
     "path.simplify": True,
     "path.simplify_threshold": 0.2,
 }
+
+
+# ---------------------------------------------------------------- render cache
+
+CACHE_DIR = ROOT / ".cache" / "svg"
+CACHE_READS = True  # False: render every plot (and refresh the cache); see generate.py --fresh
+
+
+def _feed(digest, part: Any) -> None:
+    """Add ``part`` to ``digest`` unambiguously (arrays by dtype, shape and bytes)."""
+    if isinstance(part, np.ndarray):
+        digest.update(f"a{part.dtype.str}{part.shape}".encode())
+        digest.update(np.ascontiguousarray(part).tobytes())
+    elif isinstance(part, list | tuple):
+        digest.update(f"l{len(part)}(".encode())
+        for item in part:
+            _feed(digest, item)
+        digest.update(b")")
+    elif isinstance(part, str | int | float | bool | type(None)):
+        digest.update(f"{type(part).__name__}:{part!r};".encode())
+    else:
+        raise TypeError(f"plots: cannot key a plot on {type(part).__name__}")
+
+
+def _code_key() -> bytes:
+    digest = hashlib.sha256(f"{matplotlib.__version__} {platform.python_version()}".encode())
+    digest.update(Path(__file__).read_bytes())
+    digest.update(Path(plot_style.__file__).read_bytes())
+    digest.update(header(".svg").encode())
+    return digest.digest()
+
+
+_CODE_KEY = _code_key()
+
+
+def cached(draw: Callable[[], bytes], *parts: Any) -> bytes:
+    """``draw()``, or the SVG it returned before for the same ``parts`` (everything the
+    drawing reads besides this module's constants)."""
+    digest = hashlib.sha256(_CODE_KEY)
+    _feed(digest, parts)
+    path = CACHE_DIR / f"{digest.hexdigest()[:32]}.svg"
+    if CACHE_READS and path.is_file():
+        os.utime(path)  # recently used: kept by prune_cache
+        return path.read_bytes()
+    svg = draw()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    tmp.write_bytes(svg)
+    os.replace(tmp, path)
+    return svg
+
+
+def prune_cache(days: float = 30.0) -> None:
+    """Drop cached plots unused for ``days``."""
+    import time
+
+    limit = time.time() - days * 86400
+    for path in CACHE_DIR.glob("*.svg") if CACHE_DIR.is_dir() else ():
+        if path.stat().st_mtime < limit:
+            path.unlink(missing_ok=True)
+
+
+def _kinks(spec: act.Spec) -> list[float]:
+    return [float(kink.at) for kink in spec.kinks]
 
 
 # ---------------------------------------------------------------- sampling
@@ -199,82 +273,97 @@ def _figure(width: float, height: float) -> Figure:
 def function_plot(spec: act.Spec) -> bytes:
     """f and f′ at the default parameters on the same axes, each kink's convention
     marked with a dot; non-elementwise functions get f along :func:`vector_slice`."""
-    with matplotlib.rc_context(RC):
-        fig = _figure(6.4, 3.6)
-        x = grid(spec)
-        if not spec.elementwise:
-            label, along = vector_slice(spec)
-            y = along(x).astype(float)
-            ax = _axes(fig, y_limits([y]))
-            ax.plot(x, y, color=F_COLOUR, linewidth=2.2, label=f"f: {label}")
-            ax.legend(loc="best")
-            return plot_style.svg_bytes(fig)
-        f = values(spec, x)
-        d = np.asarray(spec.grad(x, **spec.params), dtype=float)
-        ax = _axes(fig, y_limits([f, d]))
-        ax.plot(
-            *_break_jumps(*_drop_kink_points(x, f, spec), spec),
-            color=F_COLOUR,
-            linewidth=2.2,
-            label="f(x)",
-        )
-        ax.plot(
-            *_break_jumps(*_drop_kink_points(x, d, spec), spec),
-            color=D_COLOUR,
-            linewidth=1.8,
-            linestyle="--",
-            label="f′(x)",
-        )
-        for kink in spec.kinks:
-            if X_RANGE[0] <= kink.at <= X_RANGE[1]:
-                fk = float(values(spec, np.array([kink.at]))[0])
-                ax.plot([kink.at], [fk], "o", color=F_COLOUR, markersize=5)
-                if math.isfinite(kink.grad_value):
+    x = grid(spec)
+    if not spec.elementwise:
+        label, along = vector_slice(spec)
+        y = along(x).astype(float)
+
+        def draw_row() -> bytes:
+            with matplotlib.rc_context(RC):
+                fig = _figure(6.4, 3.6)
+                ax = _axes(fig, y_limits([y]))
+                ax.plot(x, y, color=F_COLOUR, linewidth=2.2, label=f"f: {label}")
+                ax.legend(loc="best")
+                return plot_style.svg_bytes(fig)
+
+        return cached(draw_row, "function_plot/row", x, y, label)
+    f = values(spec, x)
+    d = np.asarray(spec.grad(x, **spec.params), dtype=float)
+    marks = [
+        (kink.at, float(values(spec, np.array([kink.at]))[0]), kink.grad_value)
+        for kink in spec.kinks
+        if X_RANGE[0] <= kink.at <= X_RANGE[1]
+    ]
+
+    def draw() -> bytes:
+        with matplotlib.rc_context(RC):
+            fig = _figure(6.4, 3.6)
+            ax = _axes(fig, y_limits([f, d]))
+            ax.plot(
+                *_break_jumps(*_drop_kink_points(x, f, spec), spec),
+                color=F_COLOUR,
+                linewidth=2.2,
+                label="f(x)",
+            )
+            ax.plot(
+                *_break_jumps(*_drop_kink_points(x, d, spec), spec),
+                color=D_COLOUR,
+                linewidth=1.8,
+                linestyle="--",
+                label="f′(x)",
+            )
+            for at, fk, grad_value in marks:
+                ax.plot([at], [fk], "o", color=F_COLOUR, markersize=5)
+                if math.isfinite(grad_value):
                     ax.plot(
-                        [kink.at],
-                        [kink.grad_value],
+                        [at],
+                        [grad_value],
                         "o",
                         color=D_COLOUR,
                         markersize=5,
                         markerfacecolor=D_COLOUR,
                     )
-        ax.legend(loc="best")
-        return plot_style.svg_bytes(fig)
+            ax.legend(loc="best")
+            return plot_style.svg_bytes(fig)
+
+    return cached(draw, "function_plot", x, f, d, _kinks(spec), marks)
 
 
 def family_of_curves(spec: act.Spec, param: act.Param) -> bytes:
     """f for each example value of ``param`` (others at their defaults); the default
     curve is drawn first in the legend, thick and in the primary colour."""
-    with matplotlib.rc_context(RC):
-        fig = _figure(6.4, 3.6)
-        x = grid(spec)
-        chosen = examples_of(param)
-        curves = []
-        for value in chosen:
-            y = values(spec, x, **{param.name: value})
-            curves.append((value, y))
-        ax = _axes(fig, y_limits([y for _, y in curves]))
-        symbol = f"${param.latex}$" if param.latex else param.name
-        others = iter(OTHERS * 4)
-        handles = []
-        for i, (value, y) in enumerate(curves):
-            default = same_value(value, param.default)
-            label = f"{symbol} = {fmt_value(value)}" + (" (default)" if default else "")
-            style = (
-                {"color": F_COLOUR, "linewidth": 2.8, "zorder": 5}
-                if default
-                else {
-                    "color": next(others),
-                    "linewidth": 1.2,
-                    "linestyle": DASHES[1 + i % 3],
-                    "zorder": 3,
-                }
-            )
-            xs, ys = _break_jumps(*_drop_kink_points(x, y, spec), spec)
-            (line,) = ax.plot(xs, ys, label=label, **style)
-            handles.insert(0, line) if default else handles.append(line)
-        ax.legend(handles=handles, loc="best")
-        return plot_style.svg_bytes(fig)
+    x = grid(spec)
+    symbol = f"${param.latex}$" if param.latex else param.name
+    curves = []
+    for value in examples_of(param):
+        default = same_value(value, param.default)
+        label = f"{symbol} = {fmt_value(value)}" + (" (default)" if default else "")
+        curves.append((label, default, values(spec, x, **{param.name: value})))
+
+    def draw() -> bytes:
+        with matplotlib.rc_context(RC):
+            fig = _figure(6.4, 3.6)
+            ax = _axes(fig, y_limits([y for *_, y in curves]))
+            others = iter(OTHERS * 4)
+            handles = []
+            for i, (label, default, y) in enumerate(curves):
+                style = (
+                    {"color": F_COLOUR, "linewidth": 2.8, "zorder": 5}
+                    if default
+                    else {
+                        "color": next(others),
+                        "linewidth": 1.2,
+                        "linestyle": DASHES[1 + i % 3],
+                        "zorder": 3,
+                    }
+                )
+                xs, ys = _break_jumps(*_drop_kink_points(x, y, spec), spec)
+                (line,) = ax.plot(xs, ys, label=label, **style)
+                handles.insert(0, line) if default else handles.append(line)
+            ax.legend(handles=handles, loc="best")
+            return plot_style.svg_bytes(fig)
+
+    return cached(draw, "family_of_curves", x, _kinks(spec), curves)
 
 
 def family_plot(slug: str) -> bytes | None:
@@ -282,43 +371,53 @@ def family_plot(slug: str) -> bytes | None:
     specs = members(slug)
     if not specs:
         return None
-    with matplotlib.rc_context(RC):
-        fig = _figure(7.2, 4.0)
-        curves = []
-        for spec in specs:
-            x = grid(spec)
-            curves.append((spec, x, values(spec, x)))
-        ax = _axes(fig, y_limits([y for *_, y in curves]))
-        # Members often coincide over part of the range (ReLU and ReLU6 for x < 6):
-        # earlier members are drawn wider and solid, later ones narrower and dashed,
-        # so a curve hidden under another still shows at its edges.
-        n = len(curves)
-        for i, (spec, x, y) in enumerate(curves):
-            xs, ys = _break_jumps(*_drop_kink_points(x, y, spec), spec)
-            ax.plot(
-                xs,
-                ys,
-                color=CYCLE[i % len(CYCLE)],
-                linestyle=DASHES[i % len(DASHES)],
-                linewidth=3.2 - 2.0 * i / max(n - 1, 1),
-                label=spec.name,
-            )
-        ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=9)
-        return plot_style.svg_bytes(fig)
+    curves = []
+    for spec in specs:
+        x = grid(spec)
+        curves.append((spec, x, values(spec, x)))
+
+    def draw() -> bytes:
+        with matplotlib.rc_context(RC):
+            fig = _figure(7.2, 4.0)
+            ax = _axes(fig, y_limits([y for *_, y in curves]))
+            # Members often coincide over part of the range (ReLU and ReLU6 for x < 6):
+            # earlier members are drawn wider and solid, later ones narrower and dashed,
+            # so a curve hidden under another still shows at its edges.
+            n = len(curves)
+            for i, (spec, x, y) in enumerate(curves):
+                xs, ys = _break_jumps(*_drop_kink_points(x, y, spec), spec)
+                ax.plot(
+                    xs,
+                    ys,
+                    color=CYCLE[i % len(CYCLE)],
+                    linestyle=DASHES[i % len(DASHES)],
+                    linewidth=3.2 - 2.0 * i / max(n - 1, 1),
+                    label=spec.name,
+                )
+            ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=9)
+            return plot_style.svg_bytes(fig)
+
+    return cached(draw, "family_plot", [(s.name, x, y, _kinks(s)) for s, x, y in curves])
 
 
 def thumbnail(spec: act.Spec) -> bytes:
     """f alone, small and without ticks, on the same x range (for the cheatsheet)."""
-    with matplotlib.rc_context({**RC, "path.simplify_threshold": 0.5}):
-        fig = Figure(figsize=(1.2, 0.8), dpi=72)
-        fig.subplots_adjust(0.02, 0.02, 0.98, 0.98)
-        x = grid(spec)
-        y = values(spec, x)
-        ax = _axes(fig, y_limits([y]), ticks=False)
-        ax.spines["left"].set_visible(False)
-        ax.spines["bottom"].set_visible(False)
-        ax.plot(*_break_jumps(*_drop_kink_points(x, y, spec), spec), color=F_COLOUR, linewidth=1.6)
-        return plot_style.svg_bytes(fig)
+    x = grid(spec)
+    y = values(spec, x)
+
+    def draw() -> bytes:
+        with matplotlib.rc_context({**RC, "path.simplify_threshold": 0.5}):
+            fig = Figure(figsize=(1.2, 0.8), dpi=72)
+            fig.subplots_adjust(0.02, 0.02, 0.98, 0.98)
+            ax = _axes(fig, y_limits([y]), ticks=False)
+            ax.spines["left"].set_visible(False)
+            ax.spines["bottom"].set_visible(False)
+            ax.plot(
+                *_break_jumps(*_drop_kink_points(x, y, spec), spec), color=F_COLOUR, linewidth=1.6
+            )
+            return plot_style.svg_bytes(fig)
+
+    return cached(draw, "thumbnail", x, y, _kinks(spec))
 
 
 def outputs() -> dict[str, bytes]:

@@ -575,22 +575,26 @@ register(
             cost="one transcendental",
         ),
         strengths=(
-            "Self-normalising: with LeCun-normal weights and inputs of zero mean and unit "
-            "variance, mean 0 and variance 1 are a stable fixed point of the activations "
-            "through depth, without batch normalisation (Klambauer et al., Theorem 1).",
+            "Self-normalising without batch normalisation (Klambauer et al., Theorem 1): for a "
+            "unit of a dense layer whose weight sums ω = Σwᵢ and τ = Σwᵢ² are near 0 and 1, "
+            "with independent inputs of mean near 0 and variance near 1, the mean and variance "
+            "of its output are pulled towards a stable fixed point near (0, 1), exactly (0, 1) "
+            "at ω = 0, τ = 1.",
             "Klambauer et al. report self-normalising fully connected networks ahead of the "
             "other feed-forward networks they compared on 121 UCI tasks and on Tox21.",
             "No zero-gradient region; bounded below by −λα.",
         ),
         weaknesses=(
-            "The guarantee assumes LeCun-normal weights, alpha dropout instead of dropout "
-            "and plain dense layers; residual connections, normalisation layers or other "
-            "initialisations fall outside it.",
+            "The guarantee is per unit, under conditions that LeCun-normal weights (the "
+            "paper's initialisation) meet only in expectation: weight sums ω ≈ 0 and τ ≈ 1; "
+            "the paper also uses plain dense layers and alpha dropout instead of dropout. "
+            "Residual connections, normalisation layers and other initialisations fall "
+            "outside it.",
             "λ > 1: positive inputs are amplified by λ ≈ 1.0507.",
             "The derivative jumps at 0 (from λα ≈ 1.758 to λ ≈ 1.051).",
         ),
         typical_use="Deep fully connected networks on tabular data (self-normalising "
-        "networks), with LeCun-normal initialisation and alpha dropout.",
+        "networks), with LeCun-normal initialisation and alpha dropout, as in Klambauer et al.",
         year=2017,
         paper=Paper(
             "G. Klambauer, T. Unterthiner, A. Mayr, S. Hochreiter",

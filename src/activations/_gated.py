@@ -243,10 +243,11 @@ def gelu(x, approximate="none"):
     r"""Gaussian error linear unit, :math:`\operatorname{GELU}(x) = x\,\Phi(x)`.
 
     Φ is the standard normal CDF, computed by :func:`scipy.special.ndtr`, which
-    keeps full relative accuracy in the left tail: the textbook
-    ``0.5 * x * (1 + erf(x / sqrt(2)))`` has lost half its digits at x ≈ −5.6 and
-    is exactly 0 for x ≲ −8.4 (float64; −5.6 in float32), where the value (about
-    −φ(x)) is still far above the smallest float.
+    keeps full relative accuracy in the left tail. The textbook
+    ``0.5 * x * (1 + erf(x / sqrt(2)))`` cancels for negative x, losing digits
+    progressively, and returns exactly 0 once erf rounds to −1, where the value
+    (about −φ(x)) is still far above the smallest float (examples and the benchmark's
+    figures are on the GELU page).
 
     With ``approximate="tanh"`` the approximation
     ``0.5·x·(1 + tanh(√(2/π)(x + 0.044715 x³)))`` is evaluated as the equal
@@ -1014,7 +1015,13 @@ register(
         ),
         frameworks=(
             Framework("PyTorch", "torch.nn.functional.hardswish / torch.nn.Hardswish"),
-            Framework("Keras 3", "keras.activations.hard_silu / keras.activations.hard_swish"),
+            Framework(
+                "Keras 3",
+                "keras.activations.hard_silu / keras.activations.hard_swish",
+                note="Its docstring calls it a piecewise linear approximation of SiLU; its own "
+                "formula, x(x + 3)/6 on [−3, 3], is quadratic there "
+                "(`keras/src/activations/activations.py`).",
+            ),
             Framework("tf.keras 2", "—", note="No hard swish in tf.keras 2 or tf.nn."),
             Framework("JAX", "jax.nn.hard_swish / jax.nn.hard_silu"),
         ),

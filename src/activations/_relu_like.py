@@ -117,8 +117,6 @@ def relu_grad(x):
     return _step(x > 0, x)
 
 
-_FRAMEWORK_NOTE_0 = "the gradient at 0 is 0 in PyTorch, TensorFlow and JAX"
-
 register(
     Spec(
         name="relu",

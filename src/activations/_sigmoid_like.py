@@ -445,8 +445,9 @@ register(
         ),
         weaknesses=(
             "Zero gradient outside (−3, 3): a unit whose inputs all fall there gets no gradient.",
-            "Two definitions share the name (slope 1/6 here, in PyTorch, JAX and Keras 3; "
-            "0.2 in tf.keras 2): a model ported between them computes something else.",
+            "Two definitions share the name (slope 1/6 here and in the PyTorch, JAX and "
+            "Keras 3 releases named in the framework tabs; 0.2 in tf.keras 2): a model ported "
+            "between them computes something else.",
             "A coarse approximation of σ: slope 1/6 at 0 against σ′(0) = 1/4.",
         ),
         typical_use="The gate of squeeze-and-excitation blocks in MobileNetV3 and the gate of "
@@ -466,7 +467,12 @@ register(
             Framework(
                 "Keras 3",
                 "keras.activations.hard_sigmoid",
-                note="relu6(x + 3)/6, the same function as here (Keras 2 used 0.2x + 0.5).",
+                note="relu6(x + 3)/6, the same function as here (Keras 2 used 0.2x + 0.5). "
+                "It calls `keras.ops.hard_sigmoid`, which every backend computes as "
+                "relu6(x + 3)/6 or as x/6 + 1/2 clipped to [0, 1] "
+                "(`keras/src/backend/*/nn.py`), although the docstring of "
+                "`keras.ops.hard_sigmoid` (`keras/src/ops/nn.py`) still describes Keras 2's "
+                "0.2x + 0.5 on [−2.5, 2.5].",
             ),
             Framework(
                 "tf.keras 2",

@@ -413,8 +413,9 @@ FAMILIES: tuple[Family, ...] = (
     Family(
         "relu-like",
         "ReLU-like",
-        "Piecewise-linear rectifiers: identity for positive "
-        "inputs, something cheap for negative ones.",
+        "Rectifiers: ReLU and its variants, which change its negative side (a slope, a "
+        "threshold), cap it (ReLU6) or square it (squared ReLU); all but squared ReLU are "
+        "piecewise linear.",
     ),
     Family(
         "exponential-linear",

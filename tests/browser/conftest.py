@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import shutil
 import sys
 import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from scripts import chromium
 
 
 def _site_module():
@@ -33,18 +34,6 @@ def _site_module():
 
 site = _site_module()
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Flags that work for headless Debian chromium here (the profile directory is a fresh
-# temporary one that Playwright creates and removes; it must not be passed as a flag).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
 
 
@@ -73,12 +62,9 @@ def server(built_site):
 
 @pytest.fixture(scope="session")
 def browser():
-    executable = shutil.which(CHROMIUM) or (CHROMIUM if Path(CHROMIUM).is_file() else None)
+    executable = chromium.find()
     if executable is None:
-        _unavailable(
-            f"no Chromium at {CHROMIUM} (Debian: apt-get install chromium; "
-            "or set CHROMIUM=/path/to/chromium)"
-        )
+        _unavailable(f"no Chromium found ({chromium.install_hint()})")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -86,19 +72,20 @@ def browser():
     with tempfile.TemporaryDirectory(prefix="atlas-browser-") as downloads:
         manager = sync_playwright().start()
         try:
-            chromium = manager.chromium.launch(
+            # Playwright creates (and removes) the profile directory itself.
+            launched = manager.chromium.launch(
                 executable_path=executable,
                 headless=True,
-                args=CHROMIUM_ARGS,
+                args=list(chromium.FLAGS),
                 downloads_path=downloads,
             )
         except Exception as exc:
             manager.stop()
             _unavailable(f"Chromium at {executable} did not start: {exc}")
         try:
-            yield chromium
+            yield launched
         finally:
-            chromium.close()
+            launched.close()
             manager.stop()
 
 

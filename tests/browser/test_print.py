@@ -69,3 +69,43 @@ def test_cheatsheet_offers_the_pdf(server, watched):
     response = page.request.get(urljoin(page.url, href))
     assert response.ok and response.headers["content-type"] == "application/pdf"
     assert not watched.take()
+
+
+def test_pdf_page_one_holds_the_whole_core_table(pdf):
+    first, *rest = (re.sub(r"\s+", " ", p.extract_text()) for p in pdf.pages)
+    core = [s.title for s in act.specs() if s.core is not None]
+    assert core, "no core activations in the catalog"
+    assert "Core activations" in first and "All activations" not in first
+    missing = [t for t in core if re.sub(r"\s+", " ", t) not in first]
+    assert not missing, f"core rows not on page 1: {missing}"
+    assert rest and rest[0].lstrip().startswith("All activations")
+
+
+def test_printed_text_is_at_least_7_points(server, watched):
+    """Every element that holds text prints at 7 pt or more (in formulas: the base size;
+    exponents and indices are smaller by the rules of mathematical typesetting)."""
+    page = watched.page
+    page.goto(server.root + "cheatsheet/")
+    page.emulate_media(media="print")
+    try:
+        small = page.evaluate(
+            """() => {
+                const found = [];
+                const walker = document.createTreeWalker(
+                    document.querySelector('.md-content'), NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    const el = node.parentElement;
+                    if (!node.textContent.trim() || !el.offsetParent) continue;
+                    const inMath = el.closest('.katex');
+                    const sized = inMath ? inMath : el;
+                    if (inMath && el.closest('.msupsub, .katex-mathml')) continue;
+                    const px = parseFloat(getComputedStyle(sized).fontSize);
+                    if (px * 0.75 < 6.99) found.push([node.textContent.trim(), px * 0.75]);
+                }
+                return found.slice(0, 10);
+            }"""
+        )
+    finally:
+        page.emulate_media(media="screen")
+    assert not small, f"printed below 7 pt: {small}"
+    assert not watched.take()
