@@ -420,6 +420,17 @@ def test_glu_tail_keeps_digits():
     assert abs(y - float(t)) <= 1e-13 * float(t)
 
 
+def test_geglu_tanh_vjp_is_finite_for_huge_gates():
+    # x = [a, b]: b³ overflows beyond about 1e103 (float64) or 1e13 (float32); GELU′(b) is
+    # then 1 (b > 0) or 0 (b < 0), not inf·0 = NaN, so ∂/∂b = a·GELU′(b) = [2, 0]
+    spec = act.get("geglu")
+    for dtype, big in ((np.float64, 1e200), (np.float32, 1e30)):
+        x = np.array([2.0, 3.0, big, -big], dtype=dtype)
+        v = spec.vjp(x, np.ones(2, dtype=dtype), approximate="tanh")
+        assert v.dtype == dtype
+        np.testing.assert_array_equal(v, np.array([big, 0.0, 2.0, 0.0], dtype=dtype))
+
+
 def test_maxout_groups_and_vjp():
     rng = np.random.default_rng(1)
     x = rng.standard_normal((3, 12))

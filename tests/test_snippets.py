@@ -294,14 +294,7 @@ def special_rows(dtype) -> list[np.ndarray]:
 def _row_settings():
     for name in ROW_NAMES:
         for kwargs in [{}] + [dict(v.kwargs) for v in act.get(name).variants]:
-            marks = []
-            if name == "geglu" and kwargs:  # the catalog's defect, not the snippet's
-                marks = pytest.mark.xfail(
-                    raises=AssertionError,
-                    reason="the catalog's geglu VJP (tanh) returns NaN for finite |b| beyond "
-                    "about 1e103 (float64) or 1e20 (float32); the snippet returns g·a there",
-                )
-            yield pytest.param(name, kwargs, id="-".join([name, *kwargs.values()]), marks=marks)
+            yield pytest.param(name, kwargs, id="-".join([name, *kwargs.values()]))
 
 
 @pytest.mark.parametrize(("name", "kwargs"), list(_row_settings()))
