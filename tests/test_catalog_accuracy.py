@@ -20,17 +20,15 @@ DTYPES = [np.float64, np.float32]
 
 def _cases():
     for spec in act.specs():
-        if not spec.elementwise:
-            continue
-        settings = [({}, None)]
-        for p in spec.parameters:
-            settings += [({p.name: v}, None) for v in p.examples if v != p.default]
-        settings += [({}, v.label) for v in spec.variants]
-        for params, variant in settings:
-            suffix = ",".join(f"{k}={v}" for k, v in params.items()) or variant or "default"
-            yield pytest.param(spec.name, params, variant, id=f"{spec.name}-{suffix}")
+        if spec.elementwise:
+            for params, variant in reference.settings(spec):
+                suffix = ",".join(f"{k}={v}" for k, v in params.items()) or variant or "default"
+                yield pytest.param(spec.name, params, variant, id=f"{spec.name}-{suffix}")
 
 
+# The snippets' tests (test_snippets.py) measure against the same truths: in the same
+# worker, the library's cache computes each of them once per run.
+@pytest.mark.xdist_group("grid-truths")
 @pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
 @pytest.mark.parametrize(("name", "params", "variant"), list(_cases()))
 def test_matches_mpmath(name, params, variant, dtype):

@@ -7,10 +7,12 @@ activation, which its function page includes verbatim.
   (pytest does not collect ``docs/*.py``, so they run here).
 * Elementwise: f and f′ meet the accuracy rule (4 + 2κ ULP) against the mpmath truth on
   the accuracy grid, both sides of every kink included, in float64 and float32, at every
-  parameter setting the catalog is measured at: the grid, truth and rule of
-  ``test_accuracy.py`` (``reference.measure`` with ``func=``), and float32 stays float32.
+  parameter setting the catalog is measured at: the grid, settings, truth and rule of
+  ``test_catalog_accuracy.py`` (``reference.measure`` with ``func=``), and float32 stays
+  float32.
 * Functions of a row: f and the VJP meet the rules of ``test_catalog_vector.py`` against
-  its truths, on its inputs; maxout, a selection, equals the catalog exactly.
+  the same truths (``reference.row_truth``, ``row_vjp_truth``, ``halves_vjp_truth``), on
+  the same inputs; maxout, a selection, equals the catalog exactly.
 * No floating-point warning reaches the caller: the comparisons above run under
   ``np.errstate(..., "raise")`` (underflow excepted, as in NumPy), and so do ±inf and NaN,
   where an elementwise snippet returns the catalog's value and a row snippet the catalog's
@@ -28,32 +30,17 @@ import io
 import itertools
 from pathlib import Path
 
-import mpmath
 import numpy as np
 import pytest
 
-# The accuracy cases and the truths of the functions of a row are shared with the catalog's
-# own tests; when they move into activations.reference, these two imports are all to change.
-from tests.test_accuracy import _cases as elementwise_cases
-from tests.test_accuracy import _kink_points as kink_points
-
 import activations as act
 from activations import reference
-from tests.test_catalog_vector import (
-    DPS,
-    GATE_OF,
-    GLUS,
-    KINDS,
-    LENGTHS,
-    check,
-    glu_points,
-    make_row,
-    mp_entmax15,
-    mp_gate,
-    mp_softmax,
-    mp_sparsemax,
-    vjp_truth,
-)
+
+# The elementwise tests here and in test_catalog_accuracy.py measure against the same
+# truths, and so do the row tests here and in test_catalog_vector.py: each pair runs in
+# one worker, where the library's caches compute each truth once per run.
+GRID_TRUTHS = pytest.mark.xdist_group("grid-truths")
+ROW_TRUTHS = pytest.mark.xdist_group("row-truths")
 
 SNIPPETS = Path(__file__).resolve().parents[1] / "docs" / "snippets"
 DTYPES = [np.float64, np.float32]
@@ -61,6 +48,28 @@ NAMES = act.names()
 ROW_NAMES = [s.name for s in act.specs() if not s.elementwise]
 ELEMENTWISE = [s.name for s in act.specs() if s.elementwise]
 SOFTMAX_FAMILY = ["softmax", "log_softmax", "softmin", "sparsemax", "entmax15"]
+
+
+def elementwise_cases():
+    """Every elementwise function at every setting its accuracy is measured at."""
+    for spec in act.specs():
+        if spec.elementwise:
+            for params, variant in reference.settings(spec):
+                suffix = ",".join(f"{k}={v}" for k, v in params.items()) or variant or "default"
+                yield pytest.param(spec.name, params, variant, id=f"{spec.name}-{suffix}")
+
+
+def _kwargs(spec, params, variant) -> dict:
+    return {**params, **next((dict(v.kwargs) for v in spec.variants if v.label == variant), {})}
+
+
+def glu_cases():
+    """Every gated linear unit at each of its settings, as keyword arguments."""
+    for spec in act.specs():
+        if reference.is_halves(spec):
+            for params, variant in reference.settings(spec):
+                kwargs = _kwargs(spec, params, variant)
+                yield pytest.param(spec.name, kwargs, id="-".join([spec.name, *kwargs.values()]))
 
 
 @functools.cache
@@ -139,9 +148,9 @@ def test_doctests_pass(name):
 
 
 def failures(name, params, variant, dtype, f, df) -> list[str]:
-    """Where f or f′ breaks the accuracy rule on the grid of test_accuracy.py."""
+    """Where f or f′ breaks the accuracy rule on the grid of test_catalog_accuracy.py."""
     spec = act.get(name)
-    x = reference.grid(dtype, extra=kink_points(spec, params))
+    x = reference.grid(dtype, extra=reference.kink_points(spec, params))
     found = []
     for order, fn, label in ((0, f, "f"), (1, df, "f′")):
         result = reference.measure(spec, x, order=order, params=params, variant=variant, func=fn)
@@ -151,6 +160,7 @@ def failures(name, params, variant, dtype, f, df) -> list[str]:
     return found
 
 
+@GRID_TRUTHS
 @pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
 @pytest.mark.parametrize(("name", "params", "variant"), list(elementwise_cases()))
 def test_elementwise_snippet_meets_the_accuracy_rule(name, params, variant, dtype):
@@ -158,6 +168,7 @@ def test_elementwise_snippet_meets_the_accuracy_rule(name, params, variant, dtyp
     assert not problems, "\n".join(problems)
 
 
+@GRID_TRUTHS
 def test_the_comparison_fails_for_a_textbook_derivative():
     # σ′ = σ(1 − σ) in place of the snippet's: 1 − σ rounds to 0 for x ≳ 17 in float32.
     sigmoid = pair("sigmoid")[0]
@@ -170,96 +181,72 @@ def test_the_comparison_fails_for_a_textbook_derivative():
 # --------------------------------------------------------------------------- rows
 
 
+@ROW_TRUTHS
 @pytest.mark.parametrize(
     ("kind", "n", "dtype"),
-    [(kind, n, dtype) for dtype in DTYPES for n in LENGTHS for kind in KINDS],
+    [
+        (kind, n, dtype)
+        for dtype in DTYPES
+        for n in reference.ROW_LENGTHS
+        for kind in reference.ROW_KINDS
+    ],
     ids=lambda v: np.dtype(v).name if isinstance(v, type) else str(v),
 )
 def test_softmax_family_snippets_match_mpmath(kind, n, dtype):
-    seed = 1000 * n + 10 * KINDS.index(kind) + (dtype == np.float32)  # the catalog's rows
-    x = make_row(kind, n, dtype, seed)
-    s, logs, ks, kl = mp_softmax(x.tolist())
-    truths = {"softmax": (s, ks), "log_softmax": (logs, kl)}
-    if kind != "neginf":  # softmin of a row holding −inf is NaN (see the snippet)
-        sm, _, ksm, _ = mp_softmax(x.tolist(), negate=True)
-        truths["softmin"] = (sm, ksm)
-    truths["sparsemax"] = mp_sparsemax(x.tolist())[:2]
-    truths["entmax15"] = mp_entmax15(x.tolist())[:2]
-    for name, (truth, kappa) in truths.items():
+    x = reference.row(kind, n, dtype)  # the catalog's rows
+    for name in SOFTMAX_FAMILY:
+        if name == "softmin" and kind == "neginf":
+            continue  # softmin of a row holding −inf is NaN (see the snippet)
+        spec = act.get(name)
         y = pair(name)[0](x)
         assert y.dtype == dtype, name
-        check(y, truth, kappa, dtype, 16, name)
+        truth = reference.row_truth(spec, x.tolist())
+        reference.assert_meets_rule(y, truth, base=reference.base_ulps(spec), label=name)
 
 
+@ROW_TRUTHS
 @pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
-@pytest.mark.parametrize("n", [1, 2, 7, 100, 1000])
+@pytest.mark.parametrize("n", reference.VJP_LENGTHS)
 @pytest.mark.parametrize("name", SOFTMAX_FAMILY)
 def test_softmax_family_vjp_snippets_match_mpmath(name, n, dtype):
-    eps = float(np.finfo(dtype).eps)
-    vjp = pair(name)[1]
-    for k, kind in enumerate(["random", "mixed", "offset", "constant"]):  # the catalog's rows
-        x = make_row(kind, n, dtype, 31 * n + k)
-        rng = np.random.default_rng(n + k)
-        g = (rng.standard_normal(n) * 10.0 ** rng.uniform(-3, 3, n)).astype(dtype)
+    spec, vjp = act.get(name), pair(name)[1]
+    for kind, x, g in reference.vjp_rows(n, dtype):  # the catalog's rows
         v = vjp(x, g)
         assert v.dtype == dtype
-        truth, scale = vjp_truth(name, x.tolist(), g.tolist())
-        for i, (vi, t, sc) in enumerate(zip(v.tolist(), truth, scale, strict=True)):
-            ulps, verdict = reference.ulp_error(vi, t, dtype)
-            if verdict is None:  # the rule, κ = scale / |t|
-                assert ulps <= 16 + 2 * sc / abs(float(t)), (kind, i, vi, t, ulps)
-            else:  # tiny or zero truth: within what the rule allows next to it
-                assert abs(vi - float(t)) <= float(np.finfo(dtype).tiny) + eps * sc, (kind, i, vi)
+        truth = reference.row_vjp_truth(spec, x.tolist(), g.tolist())
+        reference.assert_meets_rule(v, truth, base=reference.ROW_BASE, label=f"{name} {kind}")
 
 
-def _gate(name, params):
-    return "gelu_tanh" if params.get("approximate") == "tanh" else GATE_OF[name]
-
-
-GLU_IDS = [name + "-tanh" * (p.get("approximate") == "tanh") for name, p in GLUS]
-
-
+@ROW_TRUTHS
 @pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
-@pytest.mark.parametrize(("name", "params"), GLUS, ids=GLU_IDS)
-def test_glu_snippets_match_mpmath(name, params, dtype):
-    gate = _gate(name, params)
-    a, b = glu_points(dtype)  # the catalog's points: b over the whole domain, a of every scale
-    y = pair(name)[0](np.stack([a, b], axis=-1), **params)[:, 0]
+@pytest.mark.parametrize(("name", "kwargs"), list(glu_cases()))
+def test_glu_snippets_match_mpmath(name, kwargs, dtype):
+    spec = act.get(name)
+    a, b = reference.halves_grid(dtype)  # the catalog's points
+    x = np.stack([a, b], axis=-1)  # each row [a, b]: one output per row
+    y = pair(name)[0](x, **kwargs)[:, 0]
     assert y.dtype == dtype
-    truths, kappas = [], []
-    with mpmath.workdps(DPS):
-        for ai, bi in zip(a.tolist(), b.tolist(), strict=True):
-            if (gate in ("gelu", "gelu_tanh") and bi < -1e4) or bi < -1e7:
-                h = dh = mpmath.mpf(0)  # far below any float, whatever a is
-            else:
-                h, dh, _ = mp_gate(gate, mpmath.mpf(bi))
-            truths.append(mpmath.mpf(ai) * h)
-            kappas.append(1.0 + (float(abs(bi * dh / h)) if h != 0 else 0.0))
-    check(y, truths, kappas, dtype, 4, name)
+    values, kappas = [], []
+    for row in x.tolist():
+        truth = reference.row_truth(spec, row, params=kwargs)
+        values += truth.values
+        kappas += truth.kappas
+    truth = reference.Truth(values, kappas)
+    reference.assert_meets_rule(y, truth, base=reference.base_ulps(spec), label=name)
 
 
+@ROW_TRUTHS
 @pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
-@pytest.mark.parametrize(("name", "params"), GLUS, ids=GLU_IDS)
-def test_glu_vjp_snippets_match_mpmath(name, params, dtype):
-    gate = _gate(name, params)
-    rng = np.random.default_rng(9)  # the catalog's points
-    span = 700.0 if dtype == np.float64 else 85.0
-    b = np.concatenate([np.linspace(-span, span, 301), rng.standard_normal(100) * 3])
-    a = rng.standard_normal(b.size) * 10.0 ** rng.uniform(-5, 5, b.size)
-    g = rng.standard_normal(b.size) * 10.0 ** rng.uniform(-5, 5, b.size)
-    a, b, g = (v.astype(dtype) for v in (a, b, g))
-    v = pair(name)[1](np.stack([a, b], axis=-1), g[:, None], **params)
+@pytest.mark.parametrize(("name", "kwargs"), list(glu_cases()))
+def test_glu_vjp_snippets_match_mpmath(name, kwargs, dtype):
+    spec = act.get(name)
+    a, b, g = reference.halves_vjp_grid(dtype)  # the catalog's points
+    v = pair(name)[1](np.stack([a, b], axis=-1), g[:, None], **kwargs)
     assert v.shape == (b.size, 2) and v.dtype == dtype
-    ta, tb, ka, kb = [], [], [], []
-    with mpmath.workdps(DPS):
-        for ai, bi, gi in zip(a.tolist(), b.tolist(), g.tolist(), strict=True):
-            h, dh, d2 = mp_gate(gate, mpmath.mpf(bi))
-            ta.append(mpmath.mpf(gi) * h)
-            tb.append(mpmath.mpf(gi) * mpmath.mpf(ai) * dh)
-            ka.append(1.0 + (float(abs(bi * dh / h)) if h != 0 else 0.0))
-            kb.append(2.0 + (float(abs(bi * d2 / dh)) if dh != 0 else 0.0))
-    check(v[:, 0], ta, ka, dtype, 16, f"{name} vjp (a half)")
-    check(v[:, 1], tb, kb, dtype, 16, f"{name} vjp (b half)")
+    truths = reference.halves_vjp_truth(spec, a.tolist(), b.tolist(), g.tolist(), params=kwargs)
+    for column, (half, truth) in enumerate(zip("ab", truths, strict=True)):
+        label = f"{name} vjp ({half} half)"
+        reference.assert_meets_rule(v[:, column], truth, base=reference.ROW_BASE, label=label)
 
 
 def test_maxout_snippet_selects_like_the_catalog():
@@ -288,9 +275,8 @@ SPECIAL = [-np.inf, np.inf, np.nan]
 def test_elementwise_snippet_at_inf_and_nan(name, dtype):
     spec = act.get(name)
     x = np.array(SPECIAL, dtype=dtype)
-    settings = [case.values[1:] for case in elementwise_cases() if case.values[0] == name]
-    for params, variant in settings:
-        kwargs = {**params, **next((v.kwargs for v in spec.variants if v.label == variant), {})}
+    for params, variant in reference.settings(spec):
+        kwargs = _kwargs(spec, params, variant)
         for ours, theirs in zip(pair(name), (spec.fn, spec.grad), strict=True):
             y = ours(x, **kwargs)
             assert y.dtype == dtype
@@ -308,14 +294,7 @@ def special_rows(dtype) -> list[np.ndarray]:
 def _row_settings():
     for name in ROW_NAMES:
         for kwargs in [{}] + [dict(v.kwargs) for v in act.get(name).variants]:
-            marks = []
-            if name == "geglu" and kwargs:  # the catalog's defect, not the snippet's
-                marks = pytest.mark.xfail(
-                    raises=AssertionError,
-                    reason="the catalog's geglu VJP (tanh) returns NaN for finite |b| beyond "
-                    "about 1e103 (float64) or 1e20 (float32); the snippet returns g·a there",
-                )
-            yield pytest.param(name, kwargs, id="-".join([name, *kwargs.values()]), marks=marks)
+            yield pytest.param(name, kwargs, id="-".join([name, *kwargs.values()]))
 
 
 @pytest.mark.parametrize(("name", "kwargs"), list(_row_settings()))

@@ -6,7 +6,7 @@ Takes a NumPy array of floats; float32 in, float32 out.
 >>> hard_swish(x)
 array([ 0.        , -0.33333333,  0.        ,  0.66666667,  3.        ])
 >>> hard_swish_grad(x)
-array([-0.5       ,  0.16666667,  0.5       ,  0.83333333,  1.5       ])
+array([0.        , 0.16666667, 0.5       , 0.83333333, 1.        ])
 """
 
 import numpy as np
@@ -19,6 +19,6 @@ def hard_swish(x):
 
 
 def hard_swish_grad(x):
-    """(2x + 3) / 6 on [−3, 3] (−1/2 at −3, 3/2 at 3), 0 below, 1 above."""
+    """(2x + 3) / 6 on (−3, 3), 0 for x ≤ −3, 1 for x ≥ 3."""
     middle = np.clip(x, -3, 3) / 3 + 0.5
-    return np.where(x > 3, 1, np.where(x < -3, 0, middle))
+    return np.where(x >= 3, 1, np.where(x <= -3, 0, middle))

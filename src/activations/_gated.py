@@ -15,6 +15,9 @@ Implementation rules shared by this module:
 
 from __future__ import annotations
 
+import functools
+
+import mpmath
 import numpy as np
 import scipy.special as sc
 import sympy as sp
@@ -40,6 +43,7 @@ __all__ = ["gelu", "hard_swish", "mish", "quick_gelu", "silu"]
 
 _SQRT_2_OVER_PI = 0.7978845608028654  # √(2/π)
 _INV_SQRT_2PI = 0.3989422804014327  # 1/√(2π)
+_SQRT_HALF = 0.7071067811865476  # 1/√2
 _GELU_CUBIC = 0.044715
 
 
@@ -123,6 +127,92 @@ def _finite(x):
 # GELU
 # ---------------------------------------------------------------------------
 
+
+class _TaylorBand:
+    """g(x) on ``low < x < high`` summed from its Taylor series about the nearest
+    multiple of 1/32 (|h| ≤ 1/64): g there in two floats (hi + lo) and the terms to h⁷,
+    computed once from ``g`` in mpmath (the first omitted term is below 1e-17 of
+    |g′| h on these bands, a tenth of an ULP).  Where g is a sum that cancels, or
+    SciPy's function loses digits, this is accurate to about half an ULP.
+    """
+
+    STEP, ORDER = 1.0 / 32.0, 7
+
+    def __init__(self, g, low, high):
+        self.g, self.low, self.high = g, low, high
+
+    @functools.cached_property
+    def table(self):
+        """One row per centre: value (hi, lo), then the Taylor terms from h⁷ down to h¹;
+        built on first use, so importing the library stays fast."""
+        rows = []
+        with mpmath.workdps(40):
+            for j in range(round((self.high - self.low) / self.STEP) + 1):
+                centre = mpmath.mpf(self.high - j * self.STEP)
+                value, *terms = mpmath.taylor(self.g, centre, self.ORDER)
+                rows.append([float(value), float(value - float(value)), *map(float, terms[::-1])])
+        return np.array(rows)
+
+    def fix(self, x, out):
+        """``out`` with g(x) where x is in the band (computed in float64, then rounded)."""
+        band = (x > self.low) & (x < self.high)
+        if band.any():
+            xb = x[band].astype(np.float64)
+            j = np.rint((self.high - xb) / self.STEP)
+            h = xb - (self.high - j * self.STEP)  # exact
+            table = self.table[j.astype(np.intp)]
+            p = table[:, 2]
+            for k in range(3, self.ORDER + 2):
+                p = p * h + table[:, k]
+            out[band] = table[:, 0] + (table[:, 1] + p * h)
+        return out
+
+
+# SciPy's ndtr(x) computes Φ(x) as erfc(|x|/√2)/2, and erfc(z) for z < 1 as 1 − erf(z):
+# for z in (0.7, 1) (x in (−√2, −1)) that subtraction loses up to 10 ULP of Φ.
+_PHI_BAND = _TaylorBand(mpmath.ncdf, -1.5, -1.0)
+# GELU′ = Φ + xφ cancels around its zero x ≈ −0.7518, where the two terms' roundings
+# (a few 1e-17) exceed what the rule allows there, about 2|x GELU″| ULP (5e-17).
+_GELU_PRIME_BAND = _TaylorBand(lambda t: mpmath.ncdf(t) + t * mpmath.npdf(t), -1.0, -0.5)
+
+
+def _mp_gelu_tanh_prime(x):
+    u = mpmath.sqrt(2 / mpmath.pi) * (x + mpmath.mpf(_GELU_CUBIC) * x**3)
+    du = mpmath.sqrt(2 / mpmath.pi) * (1 + 3 * mpmath.mpf(_GELU_CUBIC) * x**2)
+    return (1 + mpmath.tanh(u)) / 2 + x / 2 * mpmath.sech(u) ** 2 * du
+
+
+# The tanh form's derivative σ(2u) + x·(2u)′·σ(2u)σ(−2u) cancels on (−2.5, −0.5) by up
+# to 3× (it vanishes near −0.75), where the roundings of its chain reach 7 ULP.
+_GELU_TANH_PRIME_BAND = _TaylorBand(_mp_gelu_tanh_prime, -2.5, -0.5)
+
+
+def _ndtr(x, out=None):
+    """Φ(x): SciPy's ``ndtr``, recomputed where it loses digits, and below x = −37.5,
+    where ``ndtr`` returns 0 but Φ is a subnormal float64 (as φ(x)·√(π/2)·erfcx(−x/√2))."""
+    out = _PHI_BAND.fix(x, sc.ndtr(x, out=np.empty_like(x) if out is None else out))
+    if x.dtype == np.float64:
+        low = x < -37.0
+        if low.any():
+            xl = x[low]
+            out[low] = 0.5 * sc.erfcx(xl * -_SQRT_HALF) * np.exp(-0.5 * xl * xl)
+    return out
+
+
+def _gelu_prime(x):
+    """GELU′(x) = Φ(x) + x·φ(x): both terms accurate in the tails (``ndtr``, and φ
+    from ``exp(−x²/2)``), and recomputed around GELU′'s zero."""
+    # Beyond ±40 the x·φ(x) term is below every subnormal; clipping keeps ±inf out.
+    xc = np.clip(x, -40.0, 40.0, out=np.empty_like(x))
+    phi = np.multiply(xc, xc, out=np.empty_like(xc))
+    phi *= -0.5
+    np.exp(phi, out=phi)
+    phi *= _INV_SQRT_2PI
+    phi *= xc
+    phi += _ndtr(x, out=xc)
+    return _GELU_PRIME_BAND.fix(x, phi)
+
+
 _APPROXIMATE = Param(
     "approximate",
     "none",
@@ -195,7 +285,7 @@ def gelu(x, approximate="none"):
     _check_approximate(approximate)
     if approximate == "tanh":
         return _times(_sigmoid(_gelu_tanh_t(x), scratch=True), x)
-    return _times(sc.ndtr(x, out=np.empty_like(x)), x)
+    return _times(_ndtr(x), x)
 
 
 @elementwise
@@ -203,10 +293,12 @@ def gelu_grad(x, approximate="none"):
     r"""GELU′(x) = Φ(x) + x·φ(x) (exact) or the derivative of the tanh form.
 
     Both terms are accurate in the tails (``ndtr``, and φ from ``exp(−x²/2)``);
-    near the zero of GELU′ at x ≈ −0.7518 they cancel as the mathematics does
-    (that point is ill-conditioned for any method).
+    around the zero of GELU′ at x ≈ −0.7518, where they cancel, the exact form is
+    summed from its Taylor series instead.
     """
     _check_approximate(approximate)
+    if approximate == "none":
+        return _gelu_prime(x)
     # Beyond ±40 the x·(gate′) term is below every subnormal; clipping keeps ±inf out.
     xc = np.clip(x, -40.0, 40.0, out=np.empty_like(x))
     if approximate == "tanh":
@@ -222,14 +314,7 @@ def gelu_grad(x, approximate="none"):
         dt *= s
         dt *= sn
         dt += s
-        return dt
-    phi = np.multiply(xc, xc, out=np.empty_like(xc))
-    phi *= -0.5
-    np.exp(phi, out=phi)
-    phi *= _INV_SQRT_2PI
-    phi *= xc
-    phi += sc.ndtr(x, out=xc)
-    return phi
+        return _GELU_TANH_PRIME_BAND.fix(xc, dt)
 
 
 # Float("0.044715") is the float64 the code uses, so the reference is that exact curve.
@@ -831,14 +916,18 @@ def hard_swish(x):
 
 @elementwise
 def hard_swish_grad(x):
-    r"""hard_swish′(x): 0 for x < −3, (2x + 3)/6 on [−3, 3], 1 for x > 3 (PyTorch's convention)."""
+    r"""hard_swish′(x): 0 for x ≤ −3, (2x + 3)/6 on (−3, 3), 1 for x ≥ 3.
+
+    At the kinks ±3 the outer pieces' values, 0 and 1: those the frameworks return
+    (the spec's ``kinks`` record each framework's value, with its version).
+    """
     mid = np.clip(x, -3.0, 3.0, out=np.empty_like(x))
     mid *= 2.0
     mid += 3.0
     mid /= 6.0
-    # mid·[|x| ≤ 3] + [x > 3]: exact (one term is 0); NaN gives NaN·0 = NaN.
-    mid *= (x >= -3.0) & (x <= 3.0)
-    mid += x > 3.0
+    # mid·[|x| < 3] + [x ≥ 3]: exact (one term is 0); NaN gives NaN·0 = NaN.
+    mid *= (x > -3.0) & (x < 3.0)
+    mid += x >= 3.0
     return mid
 
 
@@ -851,40 +940,40 @@ register(
         "designed for mobile CNNs.",
         fn=hard_swish,
         grad=hard_swish_grad,
-        expr=sp.Piecewise((0, X < -3), (X * (X + 3) / 6, X <= 3), (X, True)),
+        expr=sp.Piecewise((0, X <= -3), (X * (X + 3) / 6, X < 3), (X, True)),
         display=frac(mul(X, ReLU6(add(X, 3))), 6),
         display_derivative=cases(
-            (0, X < -3),
-            (frac(add(mul(2, X), 3), 6), between(-3, X, 3, closed="both")),
-            (1, X > 3),
+            (0, X <= -3),
+            (frac(add(mul(2, X), 3), 6), between(-3, X, 3)),
+            (1, X >= 3),
         ),
         derivation=(
             Step(
                 cases(
-                    (sp.Derivative(0, X), X < -3),
-                    (sp.Derivative(X * (X + 3) / 6, X), X <= 3),
+                    (sp.Derivative(0, X), X <= -3),
+                    (sp.Derivative(X * (X + 3) / 6, X), X < 3),
                     (sp.Derivative(X, X), True),
                 ),
                 "differentiate each piece",
             ),
             Step(
-                cases((0, X < -3), ((2 * X + 3) / 6, X <= 3), (1, True)),
-                "the kinks ±3 take the middle piece (the closed interval [−3, 3])",
+                cases((0, X <= -3), ((2 * X + 3) / 6, X < 3), (1, True)),
+                "the kinks ±3 take the outer pieces (the middle one is the open interval (−3, 3))",
             ),
         ),
         kinks=(
             Kink(
                 -3.0,
-                -0.5,
-                "f′ jumps from 0 to −½ at x = −3; this library takes the middle piece (the "
-                "closed interval [−3, 3]). The frameworks take the flat piece.",
+                0.0,
+                "f′ jumps from 0 to −½ at x = −3; this library takes the flat piece, as the "
+                "frameworks do.",
                 frameworks={"PyTorch": 0.0, "Keras 3": 0.0, "JAX": 0.0},
             ),
             Kink(
                 3.0,
-                1.5,
-                "f′ jumps from 3/2 to 1 at x = 3; this library takes the middle piece, the "
-                "frameworks the identity piece.",
+                1.0,
+                "f′ jumps from 3/2 to 1 at x = 3; this library takes the identity piece, as "
+                "the frameworks do.",
                 frameworks={"PyTorch": 1.0, "Keras 3": 1.0, "JAX": 1.0},
             ),
         ),
@@ -908,8 +997,7 @@ register(
             "Exactly zero for x ≤ −3: sparse activations.",
         ),
         weaknesses=(
-            "Not differentiable at ±3 (the slope jumps by ½ at each); this library's value "
-            "there differs from the frameworks' (see the kinks).",
+            "Not differentiable at ±3 (the slope jumps by ½ at each).",
             "Zero gradient for x < −3: units can die there, as with ReLU.",
             "An approximation: SiLU-trained weights do not transfer exactly.",
         ),
@@ -940,7 +1028,7 @@ register(
         aliases=("hard_silu", "hardswish"),
         naive=Naive(
             fn="x * np.clip(x + 3, 0, 6) / 6",
-            grad="np.where(x < -3, 0.0, np.where(x > 3, 1.0, (2 * x + 3) / 6))",
+            grad="np.where(x <= -3, 0.0, np.where(x >= 3, 1.0, (2 * x + 3) / 6))",
             why="The textbook value is accurate for ordinary inputs, but `x * relu6(x + 3)` "
             "overflows to inf for x > max/6 before the division (float32: x > 5.7e37, see "
             "below), and gives NaN at x = −∞ (−∞·0). The catalog divides the gate first and "
@@ -948,8 +1036,8 @@ register(
             examples_float32=(1e38,),
         ),
         notes="`x · (clip(x + 3, 0, 6)/6)`: no overflow, the limit −0 at −∞ (not −∞·0), and "
-        "−0.0 for x ≤ −3. The derivative is assembled as `mid·[|x| ≤ 3] + [x > 3]` "
-        "(exact, NaN-preserving, no `np.where`), which gives the middle piece's values at "
+        "−0.0 for x ≤ −3. The derivative is assembled as `mid·[|x| < 3] + [x ≥ 3]` "
+        "(exact, NaN-preserving, no `np.where`), which gives the outer pieces' values at "
         "the kinks ±3.",
         see_also=(
             ("silu", "the smooth function it approximates"),

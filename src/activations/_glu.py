@@ -32,6 +32,7 @@ import sympy as sp
 from scipy import special
 
 from ._array import _finish, as_real_array, check_axis
+from ._gated import _gelu_prime, _ndtr
 from ._spec import (
     Core,
     Framework,
@@ -64,7 +65,6 @@ from ._symbolic import sigmoid as _sym_sigmoid
 __all__ = ["geglu", "glu", "maxout", "reglu", "swiglu"]
 
 _SQRT_2_OVER_PI = float(np.sqrt(2.0 / np.pi))
-_INV_SQRT_2PI = float(1.0 / np.sqrt(2.0 * np.pi))
 _GELU_CUBIC = 0.044715
 _LN2 = float(np.log(2.0))
 
@@ -111,6 +111,12 @@ def _gelu_tanh_dh(b):
     return _sig(t) + b * dt * _dsig(t)
 
 
+def _gelu_tanh_dh_finite(b):
+    """h′ of the tanh GELU with b clipped to ±40, beyond which it is 1 (b > 0) or below
+    every subnormal (b < 0): b³ and b·dt overflow there, and inf·0 is NaN."""
+    return _gelu_tanh_dh(np.clip(b, -40.0, 40.0))
+
+
 _GATES: dict[str, _Gate] = {
     "sigmoid": _Gate(_sig, _dsig, special.log_expit, False, lambda b: np.ones_like(b), (1.0, 0.0)),
     "relu": _Gate(
@@ -130,8 +136,8 @@ _GATES: dict[str, _Gate] = {
         (np.inf, 1.0),
     ),
     "gelu": _Gate(
-        lambda b: b * special.ndtr(b),
-        lambda b: special.ndtr(b) + b * (_INV_SQRT_2PI * np.exp(-0.5 * b * b)),
+        lambda b: b * _ndtr(b),
+        _gelu_prime,
         special.log_ndtr,
         True,
         np.sign,
@@ -139,7 +145,7 @@ _GATES: dict[str, _Gate] = {
     ),
     "gelu_tanh": _Gate(
         lambda b: b * _sig(_tanh_u2(b)),
-        _gelu_tanh_dh,
+        _gelu_tanh_dh_finite,
         lambda b: special.log_expit(_tanh_u2(b)),
         True,
         np.sign,

@@ -370,19 +370,19 @@
       family: "gaussian-gated",
       page: "functions/hard_swish/",
       params: [],
-      f: function (x, p) { return ((x < -3) ? (
+      f: function (x, p) { return ((x <= -3) ? (
          0
       )
-      : ((x <= 3) ? (
+      : ((x < 3) ? (
          (1/6)*x*(x + 3)
       )
       : (
          x
       ))); },
-      df: function (x, p) { return ((x < -3) ? (
+      df: function (x, p) { return ((x <= -3) ? (
          0
       )
-      : ((x <= 3) ? (
+      : ((x < 3) ? (
          (1/3)*x + 1/2
       )
       : (

@@ -25,6 +25,7 @@ from fractions import Fraction
 from typing import Any, NamedTuple
 
 import mpmath
+import numpy as np
 import sympy as sp
 
 from .._spec import Spec
@@ -273,12 +274,103 @@ def row_truth(
     params: Mapping[str, Any] | None = None,
     variant: str | None = None,
 ) -> Truth:
-    """The truth of ``spec`` on one row, at its default parameters or ``params``."""
+    """The truth of ``spec`` on one row, at its default parameters or ``params``.
+
+    The truths written out by hand (:data:`ROW_TRUTHS`) are cached by row, so that the
+    tests of the catalog and of the snippets share them in one process; the GLUs'
+    gates are cached by b (:func:`halves`)."""
     values = {**spec.params, **(params or {})}
-    if spec.name == "maxout":
-        return maxout(row, int(values["pieces"]))
     if spec.name in ROW_TRUTHS:
-        return ROW_TRUTHS[spec.name](row)
+        pieces = int(values["pieces"]) if spec.name == "maxout" else 0
+        found = _row_truth(spec.name, tuple(float(v) for v in row), pieces)
+        return Truth(list(found.values), list(found.kappas))
     if is_halves(spec):
         return glu(spec, row, params=params, variant=variant)
     raise KeyError(f"reference: no truth for {spec.name}")
+
+
+@functools.lru_cache(maxsize=1024)
+def _row_truth(name: str, row: tuple[float, ...], pieces: int) -> Truth:
+    if name == "maxout":
+        return maxout(row, pieces)
+    return ROW_TRUTHS[name](row)
+
+
+def _jacobian_softmax(s: np.ndarray) -> np.ndarray:
+    return np.diag(s) - np.outer(s, s)
+
+
+def row_vjp_truth(spec: Spec, row: Sequence[float], g: Sequence[float]) -> Truth:
+    """The vector-Jacobian product gᵀ ∂f/∂x of the softmax family, sparsemax or
+    1.5-entmax on one row, with κ_i = (Σ_j |x_j ∂v_i/∂x_j| + Σ_j |g_j ∂v_i/∂g_j|) / |v_i|
+    (the sensitivities in float64: they only set the allowance)."""
+    name = spec.name
+    x = np.asarray(row, dtype=np.float64)
+    gv = np.asarray(g, dtype=np.float64)
+    n = len(row)
+    with mpmath.workdps(ROW_DIGITS):
+        gm = [mpmath.mpf(float(v)) for v in g]
+        if name in ("softmax", "softmin", "log_softmax"):
+            s_mp = softmin(row).values if name == "softmin" else softmax(row).values
+            if name == "log_softmax":
+                gsum = mpmath.fsum(gm)
+                truth = [gi - si * gsum for gi, si in zip(gm, s_mp, strict=True)]
+            else:
+                gbar = mpmath.fsum(gi * si for gi, si in zip(gm, s_mp, strict=True))
+                sign = -1 if name == "softmin" else 1
+                truth = [sign * si * (gi - gbar) for gi, si in zip(gm, s_mp, strict=True)]
+            s = np.array([float(v) for v in s_mp])
+            if name == "log_softmax":
+                dx = -float(gsum) * _jacobian_softmax(s).T  # ∂v_j/∂x_k = −G s_j(δ_jk − s_k)
+                dg = np.eye(n) - s[:, None]
+            else:
+                c = gv - float(gbar)
+                dx = _jacobian_softmax(s) * c[:, None] - np.outer(s, s * c)
+                dg = _jacobian_softmax(s)
+        elif name == "entmax15":
+            u_mp = [mpmath.sqrt(p) for p in entmax15(row).values]  # p = u²
+            total = mpmath.fsum(u_mp)
+            ratio = mpmath.fsum(gi * ui for gi, ui in zip(gm, u_mp, strict=True)) / total
+            truth = [ui * (gi - ratio) for gi, ui in zip(gm, u_mp, strict=True)]
+            u = np.array([float(v) for v in u_mp])
+            w = u / float(total)
+            # v_j = u_j (g_j − Σ g_i w_i): ∂v/∂g = diag(u) − u wᵀ; ∂v/∂z through u only
+            # (∂u_j/∂z_k = [j∈S](δ_jk − w_k)/2 on the support)
+            c = gv - float(ratio)
+            du = (np.diag((u > 0).astype(float)) - np.outer(u > 0, w)) / 2
+            dx = c[:, None] * du - np.outer(u, c @ du / float(total))
+            dg = np.diag(u) - np.outer(u, w)
+        elif name == "sparsemax":
+            support = [pi > 0 for pi in sparsemax(row).values]
+            k = sum(support)
+            mean = mpmath.fsum(gi for gi, si in zip(gm, support, strict=True) if si) / k
+            truth = [gi - mean if si else mpmath.mpf(0) for gi, si in zip(gm, support, strict=True)]
+            mask = np.array(support, dtype=float)
+            dx = np.zeros((n, n))
+            dg = mask[:, None] * (np.eye(n) - mask[None, :] / k)
+        else:
+            raise KeyError(f"reference: no VJP truth for {name}")
+    sensitivity = np.abs(dx * x[None, :]).sum(axis=1) + np.abs(dg * gv[None, :]).sum(axis=1)
+    return Truth(truth, [kappa(t, sc) for t, sc in zip(truth, sensitivity.tolist(), strict=True)])
+
+
+def halves_vjp_truth(
+    spec: Spec,
+    a: Sequence[float],
+    b: Sequence[float],
+    g: Sequence[float],
+    *,
+    params: Mapping[str, Any] | None = None,
+    variant: str | None = None,
+) -> tuple[Truth, Truth]:
+    """The VJP (g ∂f/∂a, g ∂f/∂b) of a gated linear unit at the pairs (a, b), one
+    cotangent g each, with κ of each half: sensitive to g (once) and to a and b."""
+    out: tuple[Truth, Truth] = (Truth([], []), Truth([], []))
+    for ai, bi, gi in zip(a, b, g, strict=True):
+        found = halves(spec, ai, bi, params=params, variant=variant, vjp=True)
+        with mpmath.workdps(ROW_DIGITS):
+            for half, d, sens in zip(out, found[:2], found[2:], strict=True):
+                t = float(gi) * d
+                half.values.append(t)
+                half.kappas.append(kappa(t, abs(t) + abs(float(gi)) * sens))
+    return out
