@@ -192,8 +192,13 @@ AXE_RUN = """async ([include, rules]) => {
       (v.nodes.length > 5 ? ` and ${v.nodes.length - 5} more` : ""));
 }"""
 
+# Wait for the running transitions (the palette switch fades colours) to end, so axe
+# measures the final colours; an animation that never finishes (paused, or infinite)
+# is not waited for beyond 2 s.
 SETTLED = """async () => {
-  await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null)));
+  const ends = document.getAnimations().map((a) => a.finished.catch(() => null));
+  const limit = new Promise((done) => setTimeout(done, 2000));
+  await Promise.race([Promise.all(ends), limit]);
   await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
 }"""
 
