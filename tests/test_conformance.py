@@ -1,4 +1,6 @@
-"""The catalog as a whole: names, aliases, and the completeness of every spec."""
+"""The catalog as a whole: names, aliases, families, and the completeness of every spec:
+signatures, docstrings, prose, the gradient convention at every kink, and the gradients
+in the learnable parameters (against finite differences and the spec's expression)."""
 
 from __future__ import annotations
 
@@ -11,16 +13,48 @@ import pytest
 import scipy.special
 
 import activations as act
+from activations import reference
 
 REQUIRED = """identity binary_step sigmoid tanh hard_sigmoid hard_tanh softsign relu relu6
 leaky_relu prelu rrelu elu celu selu gelu silu hard_swish mish softplus log_sigmoid squareplus
 sparse_plus sparse_sigmoid hardshrink softshrink tanhshrink threshold gaussian sinusoid
 exponential softmax log_softmax softmin sparsemax glu reglu geglu swiglu""".split()
 
-ALIASES = {"swish": "silu", "linear": "identity", "logistic": "sigmoid", "hard_silu": "hard_swish"}
+# The spellings frameworks and papers use, which the pages name: each must stay an alias.
+ALIASES = {
+    "swish": "silu",
+    "hard_silu": "hard_swish",
+    "hardswish": "hard_swish",
+    "smelu": "sparse_plus",
+    "linear": "identity",
+    "logistic": "sigmoid",
+    "hardtanh": "hard_tanh",
+    "hardsigmoid": "hard_sigmoid",
+    "logsigmoid": "log_sigmoid",
+    "soft_sign": "softsign",
+    "squared_relu": "relu_squared",
+    "heaviside": "binary_step",
+    "step": "binary_step",
+    "sin": "sinusoid",
+    "exp": "exponential",
+    "hard_shrink": "hardshrink",
+    "tanh_shrink": "tanhshrink",
+}
 FRAMEWORKS = ("PyTorch", "Keras 3", "tf.keras 2", "JAX")
 SPECS = act.specs()
 IDS = [s.name for s in SPECS]
+UNCITED = {"tanhshrink"}  # the functions the catalog cites no paper for
+DECLARED = [(alias, s.name) for s in SPECS for alias in s.aliases]
+MODULES = {  # family: the module that defines it (and tests/test_<module>.py tests it)
+    "sigmoid-like": "_sigmoid_like",
+    "relu-like": "_relu_like",
+    "exponential-linear": "_exponential",
+    "gaussian-gated": "_gated",
+    "shrinkage": "_shrinkage",
+    "classical": "_classical",
+    "softmax": "_softmax",
+    "glu": "_glu",
+}
 
 
 def test_required_names_present():
@@ -28,10 +62,19 @@ def test_required_names_present():
     assert not missing, f"catalog is missing {missing}"
 
 
-@pytest.mark.parametrize(("alias", "name"), ALIASES.items())
+def test_the_named_aliases_are_declared():
+    assert ALIASES.items() <= set(DECLARED)
+
+
+@pytest.mark.parametrize(("alias", "name"), DECLARED, ids=[a for a, _ in DECLARED])
 def test_aliases(alias, name):
     assert act.get(alias).name == name
     assert act.get(alias.upper().replace("_", " ")).name == name
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=IDS)
+def test_family_is_the_module_that_defines_it(spec):
+    assert spec.fn.__module__ == f"activations.{MODULES[spec.family]}"
 
 
 def test_names_are_unique_and_exported():
@@ -54,6 +97,7 @@ def test_spec_is_complete(spec):
     assert spec.summary and spec.typical_use and spec.title
     assert spec.strengths and spec.weaknesses
     assert 1800 < spec.year <= 2026
+    assert (spec.paper is None) == (spec.name in UNCITED)
     for paper in (spec.paper, *spec.popularised_by):
         if paper is not None:
             assert paper.url == "" or paper.url.startswith("https://"), paper.url
@@ -74,10 +118,11 @@ def test_spec_is_complete(spec):
         known = set(spec.params) | (set() if spec.elementwise else {"axis"})
         unknown = set(fw.defaults) - known
         assert not unknown, f"{fw.framework} defaults name unknown parameters {unknown}"
+    assert spec.formula and spec.derivative and spec.derivation
     if spec.elementwise:
         assert spec.grad is not None and spec.vjp is None
     else:
-        assert spec.vjp is not None
+        assert spec.grad is None and spec.vjp is not None
     learnable = {p.name for p in spec.parameters if p.learnable}
     assert set(spec.param_grads) == learnable
     for p in spec.parameters:
@@ -125,6 +170,25 @@ def test_param_grads_match_finite_differences(spec):
         h = 1e-6 * max(1.0, abs(p0))
         num = (spec.fn(x, **{pname: p0 + h}) - spec.fn(x, **{pname: p0 - h})) / (2 * h)
         np.testing.assert_allclose(pgrad(x, **{pname: p0}), num, rtol=1e-6, atol=1e-9)
+
+
+PARAM_GRAD_X = [*np.linspace(-6, 6, 25).tolist(), -40.0, -30.0, 30.0, 40.0, -1e200, 1e200]
+
+
+@pytest.mark.parametrize(
+    "spec", [s for s in SPECS if s.param_grads], ids=[s.name for s in SPECS if s.param_grads]
+)
+def test_param_grads_match_the_expression(spec):
+    """∂f/∂p within 4 ULP of the truth from the spec's expression, at the default and
+    at every example value of the parameter, in the tails too."""
+    for pname, pgrad in spec.param_grads.items():
+        param = next(p for p in spec.parameters if p.name == pname)
+        for value in dict.fromkeys((param.default, *param.examples)):
+            got = pgrad(np.array(PARAM_GRAD_X), **{pname: value})
+            for x, g in zip(PARAM_GRAD_X, got.tolist(), strict=True):
+                truth = reference.parameter_derivative(spec, pname, x, params={pname: value})
+                ulps, verdict = reference.ulp_error(g, truth, np.float64)
+                assert verdict or (verdict is None and ulps <= 4), (pname, value, x, g, truth)
 
 
 @pytest.mark.parametrize(
