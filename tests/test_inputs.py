@@ -7,7 +7,8 @@ give the mathematical limits (from the spec's expression in mpmath) in every flo
 dtype; the sign of zero is what each docstring promises; no floating-point warning
 for any input (warnings are errors in this suite). Bad input raises a ``TypeError``
 naming the function; bad parameters a ``ValueError`` or ``TypeError`` naming the
-function and the parameter; a bad axis an ``AxisError``.
+function and the parameter (and so do values outside a parameter's domain); a bad
+axis an ``AxisError``. The odd functions are odd bit for bit.
 """
 
 from __future__ import annotations
@@ -169,6 +170,34 @@ def test_bad_parameters_name_the_function_and_the_parameter(spec):
             fn(x, **{p.name: float("nan")})
 
 
+INVALID = [  # values outside a parameter's domain: (function, parameters, error, parameter)
+    ("softplus", {"beta": 0.0}, ValueError, "beta"),
+    ("softplus", {"beta": -1.0}, ValueError, "beta"),
+    ("celu", {"alpha": 0.0}, ValueError, "alpha"),
+    ("squareplus", {"b": -1.0}, ValueError, "b"),
+    ("leaky_relu", {"negative_slope": float("inf")}, ValueError, "negative_slope"),
+    ("leaky_relu", {"negative_slope": True}, TypeError, "negative_slope"),
+    ("prelu", {"weight": [0.1, float("nan")]}, ValueError, "weight"),
+    ("prelu", {"weight": ["a"]}, TypeError, "weight"),
+    ("prelu", {"weight": [1 + 1j]}, TypeError, "weight"),
+    ("threshold", {"value": float("-inf")}, ValueError, "value"),
+    ("threshold", {"threshold": None}, TypeError, "threshold"),
+    ("hard_tanh", {"min_val": 1.0, "max_val": -1.0}, ValueError, "min_val"),
+    ("hard_tanh", {"min_val": 1.0}, ValueError, "max_val"),
+    ("hardshrink", {"lambd": -0.1}, ValueError, "lambd"),
+    ("softshrink", {"lambd": -0.1}, ValueError, "lambd"),
+    ("softshrink", {"lambd": float("inf")}, ValueError, "lambd"),
+]
+
+
+@pytest.mark.parametrize(("name", "kwargs", "error", "pname"), INVALID)
+def test_invalid_parameter_values_name_the_function_and_the_parameter(name, kwargs, error, pname):
+    spec = act.get(name)
+    for fn in (spec.fn, spec.grad):
+        with pytest.raises(error, match=rf"{name}: .*{pname}"):
+            fn([0.5, -0.5], **kwargs)
+
+
 @pytest.mark.parametrize(("spec", "fn"), list(_callables(ELEMENTWISE)))
 @pytest.mark.parametrize("dtype", [np.float32, np.float64], ids=lambda d: d.__name__)
 def test_nan_propagates_at_every_setting(spec, fn, dtype):
@@ -259,6 +288,18 @@ def test_signed_zero(name):
     for x, want in ((-0.0, at_minus_zero), (0.0, at_minus_zero if at_minus_zero else 0.0)):
         y = fn(np.array([x]))[0]
         assert y == want and np.signbit(y) == np.signbit(want), (x, y)
+
+
+ODD = ["tanh", "softsign", "hardshrink", "softshrink", "tanhshrink"]
+
+
+@pytest.mark.parametrize("name", ODD)
+def test_odd_functions_are_odd_bit_for_bit(name):
+    x = np.concatenate([np.linspace(0, 4, 401), np.geomspace(1e-300, 1e300, 201)])
+    fn = act.get(name).fn
+    y, y_neg = fn(x), fn(-x)
+    np.testing.assert_array_equal(y_neg, -y)
+    assert np.array_equal(np.signbit(y_neg), ~np.signbit(y))
 
 
 arrays = hnp.arrays(

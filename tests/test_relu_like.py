@@ -1,52 +1,23 @@
-"""Function-specific behaviour of the sigmoid-like, ReLU-like, shrinkage and classical
-families: limits, NaN, the sign of zero, exactness of the piecewise-linear functions,
-RReLU's generator, PReLU's weight gradient, parameter validation and dtypes.
+"""What is particular to the ReLU-like family (``src/activations/_relu_like.py``: ReLU,
+ReLU6, leaky ReLU, PReLU, RReLU, threshold, squared ReLU).
 
-The generic checks (mpmath accuracy over the whole domain, properties, derivations,
-input handling) live in the lead's test modules; this file pins down what each of
-these functions promises in its own docstring and notes.
+The generic suites run on every function: accuracy over the whole floating-point
+domain (test_catalog_accuracy.py), inputs, limits, signed zeros and dtypes
+(test_inputs.py; invalid parameter values too), kink conventions, aliases and the
+gradients in a learnable parameter at its example values (test_conformance.py). Here:
+exactness, the framework defaults that disagree, zero slopes at −∞, RReLU's
+generator, PReLU's other weights and per-channel weight, threshold's values.
 """
 
 from __future__ import annotations
 
-import math
 from fractions import Fraction
 
-import mpmath
 import numpy as np
 import pytest
-import sympy as sp
 
 import activations as act
-from activations._symbolic import MPMATH_NAMESPACE, X
-
-OURS = {
-    "sigmoid-like": [
-        "sigmoid",
-        "tanh",
-        "hard_sigmoid",
-        "hard_tanh",
-        "softsign",
-        "log_sigmoid",
-        "sparse_sigmoid",
-    ],
-    "relu-like": ["relu", "relu6", "leaky_relu", "prelu", "rrelu", "threshold", "relu_squared"],
-    "shrinkage": ["hardshrink", "softshrink", "tanhshrink"],
-    "classical": ["identity", "binary_step", "gaussian", "sinusoid", "exponential"],
-}
-NAMES = [n for names in OURS.values() for n in names]
-SPECS = [act.get(n) for n in NAMES]
-
-
-def _settings(spec):
-    """Default parameters plus every example value, one parameter at a time."""
-    out = [{}]
-    for p in spec.parameters:
-        out += [{p.name: v} for v in p.examples if v != p.default]
-    return out
-
-
-# ------------------------------------------------------------------ the catalog itself
+from activations import reference
 
 
 def test_framework_defaults_record_the_disagreements():
@@ -61,11 +32,6 @@ def test_framework_defaults_record_the_disagreements():
     prelu = defaults("prelu", "weight")
     assert prelu[("PyTorch", "torch.nn.PReLU")] == 0.25
     assert prelu[("Keras 3", "keras.layers.PReLU")] == 0.0
-    tfk2 = next(f for f in act.get("hard_sigmoid").frameworks if f.framework == "tf.keras 2")
-    assert tfk2.fn is not None and tfk2.source
-
-
-# ------------------------------------------------------------------ NaN and infinities
 
 
 def test_zero_slopes_give_zero_at_minus_infinity_not_nan():
@@ -74,129 +40,34 @@ def test_zero_slopes_give_zero_at_minus_infinity_not_nan():
     np.testing.assert_array_equal(y, [0.0, -np.inf, 2.0])
 
 
-@pytest.mark.parametrize("name", ["hardshrink", "softshrink", "tanhshrink", "softsign", "tanh"])
-def test_odd_functions_are_odd_bit_for_bit(name):
-    x = np.concatenate([np.linspace(0, 4, 401), np.geomspace(1e-300, 1e300, 201)])
-    fn = act.get(name).fn
-    y, y_neg = fn(x), fn(-x)
-    np.testing.assert_array_equal(y_neg, -y)
-    assert np.array_equal(np.signbit(y_neg), ~np.signbit(y))
-
-
 # ------------------------------------------------------------------ exactness
 
 
-def _floats(n=400, seed=0, scale=8.0):
-    rng = np.random.default_rng(seed)
-    return np.concatenate([rng.uniform(-scale, scale, n), rng.standard_normal(n) * 1e-3])
-
-
 @pytest.mark.parametrize("slope", [0.01, 0.2, 0.3, 2.5, -0.25])
-def test_leaky_relu_is_one_correctly_rounded_product(slope):
-    x = _floats()
+def test_leaky_relu_is_one_correctly_rounded_product(slope, floats):
+    x = floats
     y = act.leaky_relu(x, negative_slope=slope)
     for xi, yi in zip(x.tolist(), y.tolist(), strict=True):
         want = xi if xi > 0 else float(Fraction(xi) * Fraction(slope))
         assert yi == want
 
 
-def test_softshrink_sparse_sigmoid_relu_squared_are_correctly_rounded():
-    x = _floats()
-    half = Fraction(1, 2)
-    for xi, s, p, q in zip(
-        x.tolist(),
-        act.softshrink(x).tolist(),
-        act.sparse_sigmoid(x).tolist(),
-        act.relu_squared(x).tolist(),
-        strict=True,
-    ):
-        fx = Fraction(xi)
-        want_s = float(fx - half) if xi > 0.5 else float(fx + half) if xi < -0.5 else 0.0
-        want_p = float(min(max((fx + 1) / 2, Fraction(0)), Fraction(1)))
-        want_q = float(fx * fx) if xi > 0 else 0.0
-        assert (s, p, q) == (want_s, want_p, want_q), xi
+def test_relu_squared_is_correctly_rounded(floats):
+    for xi, yi in zip(floats.tolist(), act.relu_squared(floats).tolist(), strict=True):
+        assert yi == (float(Fraction(xi) ** 2) if xi > 0 else 0.0), xi
 
 
-@pytest.mark.parametrize("name", ["relu", "relu6", "hard_tanh", "hardshrink", "binary_step"])
-def test_comparison_functions_never_round(name):
-    x = _floats()
-    y = act.get(name).fn(x)
-    assert set(np.unique(y[y != x]).tolist()) <= {0.0, 1.0, 6.0, -1.0}
-
-
-def test_hard_sigmoid_is_within_one_ulp_and_exact_near_minus_three():
-    x = np.concatenate([_floats(), -3.0 + np.geomspace(1e-15, 1e-3, 50)])
-    y = act.hard_sigmoid(x)
-    for xi, yi in zip(x.tolist(), y.tolist(), strict=True):
-        true = min(max((Fraction(xi) + 3) / 6, Fraction(0)), Fraction(1))
-        ulp = math.ulp(float(true)) if true else math.ulp(0.0)
-        assert abs(Fraction(yi) - true) <= ulp, xi
-    near = x[(x > -3) & (x < -2.999)]
-    for xi, yi in zip(near.tolist(), act.hard_sigmoid(near).tolist(), strict=True):
-        assert yi == float((Fraction(xi) + 3) / 6)  # x + 3 is exact there: one rounding
-
-
-# ------------------------------------------------------------------ where textbooks fail
-
-
-def _mp(expr, x, dps=80):
-    f = sp.lambdify(X, expr, modules=[MPMATH_NAMESPACE, "mpmath"])
-    with mpmath.workdps(dps):
-        return float(f(mpmath.mpf(x)))
-
-
-@pytest.mark.parametrize("x", [20.0, 40.0, 300.0, -300.0])
-def test_tanh_grad_keeps_its_tail(x):
-    true = 1.0 / float(mpmath.cosh(mpmath.mpf(x)) ** 2)
-    assert act.get("tanh").grad(x) == pytest.approx(true, rel=4e-16)
-    naive = eval(act.get("tanh").naive.grad, {"np": np, "x": np.float64(x)})
-    assert naive == 0.0  # the failure the spec's `why` describes
-
-
-def test_log_sigmoid_tails_and_the_textbook_failure():
-    assert act.log_sigmoid(-1000.0) == -1000.0
-    assert act.log_sigmoid(40.0) == pytest.approx(-math.exp(-40.0), rel=1e-15)
-    assert act.get("log_sigmoid").grad(40.0) == pytest.approx(math.exp(-40.0), rel=1e-15)
-    naive = act.get("log_sigmoid").naive
-    with np.errstate(all="ignore"):
-        assert eval(naive.fn, {"np": np, "x": np.float64(-1000.0)}) == -np.inf
-        assert eval(naive.fn, {"np": np, "x": np.float64(40.0)}) == 0.0
-
-
-@pytest.mark.parametrize("dtype", [np.float64, np.float32])
-def test_tanhshrink_near_zero_and_around_the_switch(dtype):
-    x = np.concatenate([np.geomspace(1e-30, 2.0, 400), np.linspace(0.74, 0.76, 41)]).astype(dtype)
-    y = act.tanhshrink(x)
-    eps = np.finfo(dtype).eps
-    for xi, yi in zip(x.tolist(), y.tolist(), strict=True):
-        with mpmath.workdps(120):
-            true = mpmath.mpf(xi) - mpmath.tanh(mpmath.mpf(xi))
-        if abs(true) < np.finfo(dtype).tiny:
-            continue
-        assert abs(yi - true) / abs(true) < 6 * eps, xi
-    naive = eval(act.get("tanhshrink").naive.fn, {"np": np, "x": np.float64(1e-9)})
-    assert naive == 0.0  # textbook x - tanh(x) loses everything; the truth is 3.3e-28
-
-
-def test_softsign_and_its_derivative_at_the_extremes():
-    big = np.finfo(np.float64).max
-    np.testing.assert_array_equal(act.softsign([-big, big]), [-1.0, 1.0])
-    assert act.get("softsign").grad(1e100) == pytest.approx(1e-200, rel=1e-15)
-    with np.errstate(all="ignore"):
-        assert np.isnan(eval(act.get("softsign").naive.fn, {"np": np, "x": np.inf}))
-
-
-def test_gaussian_derivative_at_infinity_is_zero_not_nan():
-    with np.errstate(all="ignore"):
-        assert np.isnan(eval(act.get("gaussian").naive.grad, {"np": np, "x": np.inf}))
-    np.testing.assert_array_equal(act.get("gaussian").grad([-np.inf, np.inf]), [0.0, 0.0])
+@pytest.mark.parametrize(("name", "constants"), [("relu", {0.0}), ("relu6", {0.0, 6.0})])
+def test_relu_and_relu6_never_round(name, constants, floats):
+    y = act.get(name).fn(floats)
+    assert set(np.unique(y[y != floats]).tolist()) <= constants
 
 
 # ------------------------------------------------------------------ rrelu
 
 
-def test_rrelu_eval_mode_is_leaky_relu_with_the_mean_slope():
-    x = _floats()
+def test_rrelu_eval_mode_is_leaky_relu_with_the_mean_slope(floats):
+    x = floats
     np.testing.assert_array_equal(act.rrelu(x), act.leaky_relu(x, (1 / 8 + 1 / 3) / 2))
     np.testing.assert_array_equal(
         act.rrelu(x, lower=0.1, upper=0.3), act.leaky_relu(x, negative_slope=0.2)
@@ -257,19 +128,18 @@ def test_rrelu_validation(kwargs, error, match):
 # ------------------------------------------------------------------ prelu
 
 
-def test_prelu_weight_gradient_matches_sympy_and_finite_differences():
+@pytest.mark.parametrize("w", [-0.1, 1.5])
+def test_prelu_weight_gradient_is_exact_at_other_weights(w):
+    # (the default and the example weights: test_conformance.py::
+    # test_param_grads_match_the_expression)
     spec = act.get("prelu")
-    a = spec.parameters[0].symbol
-    dfda = sp.diff(spec.expr, a)
-    pgrad = spec.param_grads["weight"]
     x = np.linspace(-4, 4, 81)
-    for w in (0.25, -0.1, 1.5):
-        got = pgrad(x, weight=w)
-        want = [_mp(dfda.subs(a, sp.nsimplify(w)), xi) for xi in x.tolist()]
-        np.testing.assert_array_equal(got, want)
-        h = 1e-6
-        fd = (act.prelu(x, weight=w + h) - act.prelu(x, weight=w - h)) / (2 * h)
-        np.testing.assert_allclose(got, fd, rtol=1e-8, atol=1e-9)
+    got = spec.param_grads["weight"](x, weight=w)
+    want = [reference.parameter_derivative(spec, "weight", xi, params={"weight": w}) for xi in x]
+    np.testing.assert_array_equal(got, np.array(want, dtype=float))
+    h = 1e-6
+    fd = (act.prelu(x, weight=w + h) - act.prelu(x, weight=w - h)) / (2 * h)
+    np.testing.assert_allclose(got, fd, rtol=1e-8, atol=1e-9)
 
 
 def test_prelu_per_channel_weight_broadcasts_and_sums_to_the_weight_gradient():
@@ -305,64 +175,7 @@ def test_prelu_array_weight_keeps_the_input_dtype(dtype):
         assert fn(x, weight=w).dtype == dtype
 
 
-# ------------------------------------------------------------------ validation
-
-
-@pytest.mark.parametrize(
-    ("name", "kwargs", "error", "match"),
-    [
-        ("leaky_relu", {"negative_slope": float("inf")}, ValueError, "negative_slope"),
-        ("leaky_relu", {"negative_slope": True}, TypeError, "negative_slope"),
-        ("prelu", {"weight": [0.1, float("nan")]}, ValueError, "weight"),
-        ("prelu", {"weight": ["a"]}, TypeError, "weight"),
-        ("prelu", {"weight": [1 + 1j]}, TypeError, "weight"),
-        ("hard_tanh", {"min_val": 1.0, "max_val": -1.0}, ValueError, "min_val"),
-        ("hard_tanh", {"min_val": 1.0}, ValueError, "max_val"),
-        ("hardshrink", {"lambd": -0.1}, ValueError, "lambd"),
-        ("softshrink", {"lambd": -0.1}, ValueError, "lambd"),
-        ("softshrink", {"lambd": float("inf")}, ValueError, "lambd"),
-        ("threshold", {"value": float("-inf")}, ValueError, "value"),
-        ("threshold", {"threshold": None}, TypeError, "threshold"),
-    ],
-)
-def test_invalid_parameters_name_function_and_parameter(name, kwargs, error, match):
-    spec = act.get(name)
-    for fn in (spec.fn, spec.grad):
-        with pytest.raises(error, match=rf"{name}: .*{match}"):
-            fn([0.5, -0.5], **kwargs)
-
-
-def test_hardshrink_and_softshrink_accept_lambda_zero():
-    x = np.array([-1.0, -0.0, 0.0, 2.0])
-    np.testing.assert_array_equal(act.hardshrink(x, lambd=0), x)
-    np.testing.assert_array_equal(act.softshrink(x, lambd=0), x)
-
-
-# ------------------------------------------------------------------ dtypes and shapes
-
-
-def test_identity_returns_its_input_without_copy_and_converts_others():
-    x = np.array([1.0, -0.0])
-    assert act.identity(x) is x
-    y = act.identity([1, 2])
-    assert y.dtype == np.float64 and y.tolist() == [1.0, 2.0]
-
-
-# ------------------------------------------------------------------ kinks and conventions
-
-
-@pytest.mark.parametrize(
-    ("name", "params", "x", "want"),
-    [
-        ("leaky_relu", {"negative_slope": 0.2}, 0.0, 0.2),
-        ("prelu", {"weight": 0.1}, 0.0, 0.1),
-        ("hard_tanh", {"min_val": 0.0, "max_val": 6.0}, 6.0, 0.0),
-        ("hardshrink", {"lambd": 1.0}, 1.0, 0.0),
-        ("threshold", {"threshold": 1.0, "value": -2.0}, 1.0, 0.0),
-    ],
-)
-def test_gradient_conventions_at_kinks(name, params, x, want):
-    assert float(act.get(name).grad(x, **params)) == want
+# ------------------------------------------------------------------ threshold
 
 
 def test_threshold_values_and_continuous_fast_path():
