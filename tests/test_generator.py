@@ -36,7 +36,17 @@ ROOT = Path(__file__).resolve().parents[1]
 
 SPECS = act.specs()
 IDS = [s.name for s in SPECS]
-MINE = ("common", "pages", "plots", "plot_style", "cheatsheet", "families", "defaults", "glossary")
+MINE = (
+    "common",
+    "alt_text",
+    "pages",
+    "plots",
+    "plot_style",
+    "cheatsheet",
+    "families",
+    "defaults",
+    "glossary",
+)
 
 
 @pytest.fixture(scope="module")

@@ -183,7 +183,10 @@ def install() -> None:
     from IPython import get_ipython
     from matplotlib.figure import Figure
 
-    get_ipython().display_formatter.formatters["image/png"].for_type(Figure, png)
+    shell = get_ipython()
+    if shell is None:  # imported outside a kernel (e.g. by pytest's doctest collection)
+        return
+    shell.display_formatter.formatters["image/png"].for_type(Figure, png)
 
 
 install()
