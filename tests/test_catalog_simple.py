@@ -79,6 +79,13 @@ def test_aliases(alias, name):
     assert act.get(alias).name == name
 
 
+@pytest.mark.parametrize("alias", ["gelu_new", "gelu_pytorch_tanh"])
+def test_names_of_the_tanh_gelu_are_not_aliases_of_the_exact_default(alias):
+    # Hugging Face's names denote the tanh form; an alias would return the exact GELU.
+    with pytest.raises(KeyError):
+        act.get(alias)
+
+
 def test_framework_defaults_record_the_disagreements():
     def defaults(name, param):
         return {(f.framework, f.name): f.defaults.get(param) for f in act.get(name).frameworks}

@@ -15,6 +15,7 @@ import sympy as sp
 
 from ._array import elementwise, real_param
 from ._spec import (
+    REQUIRED,
     Core,
     Framework,
     Kink,
@@ -745,7 +746,7 @@ register(
             Framework(
                 "PyTorch",
                 "torch.nn.functional.prelu",
-                defaults={"weight": None},
+                defaults={"weight": REQUIRED},
                 note="The weight is a required argument.",
             ),
             Framework(
@@ -1114,13 +1115,13 @@ register(
             Framework(
                 "PyTorch",
                 "torch.nn.functional.threshold / torch.nn.Threshold",
-                defaults={"threshold": None, "value": None},
+                defaults={"threshold": REQUIRED, "value": REQUIRED},
                 note="Both are required.",
             ),
             Framework(
                 "Keras 3",
                 "keras.activations.threshold",
-                defaults={"threshold": None, "value": None},
+                defaults={"threshold": REQUIRED, "value": REQUIRED},
                 param_names={"value": "default_value"},
                 note="Both are required.",
             ),

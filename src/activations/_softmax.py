@@ -27,7 +27,19 @@ import numpy as np
 import sympy as sp
 
 from ._array import _finish, as_real_array, check_axis
-from ._spec import Core, Framework, Naive, Paper, Properties, Spec, Step, Term, register
+from ._spec import (
+    IMPLICIT,
+    REQUIRED,
+    Core,
+    Framework,
+    Naive,
+    Paper,
+    Properties,
+    Spec,
+    Step,
+    Term,
+    register,
+)
 from ._symbolic import add, cases, delta, frac, mul, pos, softmax_at
 
 __all__ = ["entmax15", "log_softmax", "softmax", "softmin", "sparsemax"]
@@ -567,20 +579,10 @@ _ROW_TERMS = (
     Term(_N, "the length of the row: the size of x along `axis`"),
 )
 
-_AXIS_NOTE = (
-    "`dim` has no default: calling `F.softmax(x)` without it is deprecated and "
-    "picks dim 0 for 0-, 1- and 3-D input and dim 1 otherwise"
+_IMPLICIT_DIM = (
+    "without it, a deprecation warning, and dim 0 for 0-, 1- and 3-D input, else dim 1 "
+    "(for a (batch, sequence, scores) tensor that is the batch axis)."
 )
-
-
-def _row_frameworks(torch_name: str, keras3: str | None, tfk2: str | None, jax: str | None):
-    none = {"axis": None}
-    out = [Framework("PyTorch", torch_name, none, _AXIS_NOTE)]
-    for fw, name in (("Keras 3", keras3), ("tf.keras 2", tfk2), ("JAX", jax)):
-        if name is None:
-            continue
-        out.append(Framework(fw, name, {"axis": -1}))
-    return tuple(out)
 
 
 # Rows of at least two entries: every entry is strictly between 0 and 1 (a row of
@@ -681,21 +683,17 @@ register(
         frameworks=(
             Framework(
                 "PyTorch",
-                "torch.nn.functional.softmax / torch.softmax",
-                defaults={"axis": None},
+                "torch.nn.functional.softmax / torch.nn.Softmax",
+                defaults={"axis": IMPLICIT},
                 param_names={"axis": "dim"},
-                note=(
-                    "`dim` has no default: calling `F.softmax(x)` without it is deprecated "
-                    "(a warning) and picks dim 0 for 0-, 1- and 3-D input and dim 1 "
-                    "otherwise."
-                ),
+                note="`dim=None` by default: " + _IMPLICIT_DIM,
             ),
             Framework(
                 "PyTorch",
-                "torch.nn.Softmax",
-                defaults={"axis": None},
+                "torch.softmax",
+                defaults={"axis": REQUIRED},
                 param_names={"axis": "dim"},
-                note="dim=None by default, with the same implicit choice as the function.",
+                note="`dim` is required: `torch.softmax(x)` raises a TypeError.",
             ),
             Framework(
                 "PyTorch",
@@ -813,14 +811,17 @@ register(
         frameworks=(
             Framework(
                 "PyTorch",
-                "torch.nn.functional.log_softmax / torch.log_softmax / torch.nn.LogSoftmax",
-                defaults={"axis": None},
+                "torch.nn.functional.log_softmax / torch.nn.LogSoftmax",
+                defaults={"axis": IMPLICIT},
                 param_names={"axis": "dim"},
-                note=(
-                    "`dim` has no default: calling `F.log_softmax(x)` without it is "
-                    "deprecated (a warning) and picks dim 0 for 0-, 1- and 3-D input and dim "
-                    "1 otherwise."
-                ),
+                note="`dim=None` by default: " + _IMPLICIT_DIM,
+            ),
+            Framework(
+                "PyTorch",
+                "torch.log_softmax",
+                defaults={"axis": REQUIRED},
+                param_names={"axis": "dim"},
+                note="`dim` is required: `torch.log_softmax(x)` raises a TypeError.",
             ),
             Framework("Keras 3", "keras.activations.log_softmax", defaults={"axis": -1}),
             Framework("tf.keras 2", "tf.nn.log_softmax", defaults={"axis": -1}),
@@ -897,13 +898,9 @@ register(
             Framework(
                 "PyTorch",
                 "torch.nn.functional.softmin / torch.nn.Softmin",
-                defaults={"axis": None},
+                defaults={"axis": IMPLICIT},
                 param_names={"axis": "dim"},
-                note=(
-                    "`dim` has no default: calling `F.softmin(x)` without it is deprecated "
-                    "(a warning) and picks dim 0 for 0-, 1- and 3-D input and dim 1 "
-                    "otherwise."
-                ),
+                note="`dim=None` by default: " + _IMPLICIT_DIM,
             ),
             Framework("Keras 3", "—", note="`keras.activations.softmax(-x)`."),
             Framework("tf.keras 2", "—", note="`tf.nn.softmax(-x)`."),
