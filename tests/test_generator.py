@@ -436,9 +436,7 @@ def test_framework_values_are_shown_in_the_frameworks_own_spelling():
     assert "`approximate=True` ⚠" in pages._defaults_summary(gelu, pages.page_path(gelu))
     row = next(r for r in defaults.render().splitlines() if r.startswith("| [GELU]"))
     assert "'tanh'" not in row.split("|", 4)[4] and "**`approximate=True`**" in row
-    leaky = next(
-        r for r in defaults.render().splitlines() if r.startswith("| [Leaky ReLU]")
-    )
+    leaky = next(r for r in defaults.render().splitlines() if r.startswith("| [Leaky ReLU]"))
     assert "**`alpha=0.3`**" in leaky and "**`alpha=0.2`**" in leaky
     softmax = act.get("softmax")
     summary = pages._defaults_summary(softmax, pages.page_path(softmax))

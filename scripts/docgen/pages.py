@@ -604,13 +604,11 @@ def _framework_tab(spec: act.Spec, fw: act.Framework) -> str:
             if key in ours:
                 items.append(
                     f"`{key}`: `{fw.name.split(' / ')[0]}` uses {fw_value(fw, key)}, "
-                    f"this library `{key}={fmt_value(mine)}`."
-                    + _difference_size(spec, key, theirs)
+                    f"this library `{key}={fmt_value(mine)}`." + _difference_size(spec, key, theirs)
                 )
             else:
                 items.append(
-                    f"{fw_value(fw, key)}: a {fw.framework} parameter this library "
-                    "does not have."
+                    f"{fw_value(fw, key)}: a {fw.framework} parameter this library does not have."
                 )
         lines.append(
             f'!!! warning "{fw.framework} default differs"\n\n'
@@ -647,9 +645,7 @@ def _difference_size(spec: act.Spec, key: str, value: Any) -> str:
     found = variant_difference(spec, key, value)
     if not found:
         return ""
-    parts = [
-        f"{fmt_number(d, 2)} in {q} (at x = {fmt_number(x, 3)})" for q, d, x in found
-    ]
+    parts = [f"{fmt_number(d, 2)} in {q} (at x = {fmt_number(x, 3)})" for q, d, x in found]
     return (
         " The two forms differ by at most "
         + " and ".join(parts)

@@ -950,6 +950,14 @@ def hard_swish_grad(x):
     return mid
 
 
+# How far hard swish is from SiLU, for its prose: computed here, on x in [−10, 10].
+_HS_GRID = np.linspace(-10.0, 10.0, 20001)
+_HS_GAP = np.abs(hard_swish(_HS_GRID) - silu(_HS_GRID))
+_HS_GAP_TEXT = (
+    f"{_HS_GAP.max():.3g} (at |x| = {abs(_HS_GRID[_HS_GAP.argmax()]):.3g}, computed on x "
+    "from −10 to 10)"
+)
+
 register(
     Spec(
         name="hard_swish",
@@ -1012,7 +1020,8 @@ register(
         strengths=(
             "No transcendental: a clip, an add and two multiplications; Howard et al. "
             "designed it for mobile hardware (§5.2).",
-            "Close to SiLU in shape (non-monotonic dip, identity for x ≥ 3).",
+            "The shape of SiLU (a non-monotonic dip), but exactly x for x ≥ 3 and 0 for "
+            f"x ≤ −3; it differs from SiLU by at most {_HS_GAP_TEXT}.",
             "Exactly zero for x ≤ −3: sparse activations.",
         ),
         weaknesses=(
@@ -1049,8 +1058,9 @@ register(
             fn="x * np.clip(x + 3, 0, 6) / 6",
             grad="np.where(x <= -3, 0.0, np.where(x >= 3, 1.0, (2 * x + 3) / 6))",
             why="The textbook value is accurate for ordinary inputs, but `x * relu6(x + 3)` "
-            "overflows to inf for x > max/6 before the division (float32: x > 5.7e37, see "
-            "below), and gives NaN at x = −∞ (−∞·0). The catalog divides the gate first and "
+            "overflows to inf for x > max/6 before the division (float32: x > "
+            f"{float(np.finfo(np.float32).max) / 6:.2g}".replace("e+", "e")
+            + ", see below), and gives NaN at x = −∞ (−∞·0). The catalog divides the gate first and "
             "clamps ±∞.",
             examples_float32=(1e38,),
         ),
