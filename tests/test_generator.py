@@ -445,7 +445,7 @@ def test_framework_values_are_shown_in_the_frameworks_own_spelling():
 
 def test_the_difference_between_a_function_and_its_variant_is_computed():
     gelu = act.get("gelu")
-    (f, d, x), (g, dg, _) = pages.variant_difference(gelu, "approximate", "tanh")
+    (_, d, x), (_, dg, _) = pages.variant_difference(gelu, "approximate", "tanh")
     grid = pages.VARIANT_GRID
     assert d == pytest.approx(
         np.max(np.abs(act.gelu(grid) - act.gelu(grid, approximate="tanh"))), rel=1e-12
@@ -487,3 +487,25 @@ def test_row_functions_get_a_vjp_snippet_and_no_derivative_curve():
     label, along = plots.vector_slice(spec)
     assert "(x, 0)" in label
     np.testing.assert_allclose(along(np.array([0.0, 1.0])), [0.5, 1 / (1 + np.exp(-1.0))])
+
+
+ROUNDED = [(s, r) for s in SPECS if s.elementwise for r in properties.rounding(s) or []]
+
+
+@pytest.mark.parametrize(
+    ("spec", "r"), ROUNDED, ids=[f"{s.name}-{r.dtype}-{r.side}" for s, r in ROUNDED]
+)
+def test_rounding_thresholds_hold_at_the_printed_number(spec, r):
+    printed = glossary.outward(r.threshold, r.side)
+    assert common.fmt_number(printed, 6) in glossary.rounding_text(spec)
+    x = np.asarray(printed, dtype=r.dtype)
+    beyond = x * np.asarray([1.0, 1.5, 4.0], dtype=r.dtype)  # further out on the same side
+    for value in (x, *beyond):
+        assert spec.fn(value, **spec.params) == r.bound, (float(value), r)
+
+
+def test_a_threshold_rounded_to_nearest_would_be_false():
+    # ELU reaches −1 in float64 from x = −37.4299477…: "x ≤ −37.4299" is false there.
+    elu = next(r for s, r in ROUNDED if s.name == "elu" and r.dtype == "float64")
+    assert act.elu(np.float64(float(f"{elu.threshold:.6g}"))) != -1.0
+    assert act.elu(np.float64(glossary.outward(elu.threshold, elu.side))) == -1.0

@@ -190,8 +190,8 @@ def render() -> str:
             "frameworks whose default differs. *Init gain* g is computed: weights with "
             "variance g²/fan_in keep unit variance through the layer for standard-normal "
             "pre-activations (PyTorch 2.13's `calculate_gain` recommends other values for "
-            f"some: sigmoid 1, tanh 5/3, SELU 3/4; {term_link('init-gain', PAGE, 'see the glossary')}). "
-            "Thumbnails show f on the same "
+            "some: sigmoid 1, tanh 5/3, SELU 3/4; "
+            f"{term_link('init-gain', PAGE, 'see the glossary')}). Thumbnails show f on the same "
             f"axes as the function pages ({term_link('plots', PAGE, 'how to read the plots')}).\n",
             '<div class="atlas-core" markdown>\n',
             core_table([s for s in specs if s.core is not None]),

@@ -8,6 +8,7 @@ claims, so a word means the same thing on every page.
 
 from __future__ import annotations
 
+import decimal
 from dataclasses import dataclass
 
 import sympy as sp
@@ -134,6 +135,16 @@ def saturation_text(spec: act.Spec, short: bool = False) -> str:
     }[side]
 
 
+def outward(threshold: float, side: str, digits: int = 6) -> float:
+    """``threshold`` to ``digits`` significant digits, rounded away from the side where
+    the statement "f(x) = bound for x ≤ t" (left) or "x ≥ t" (right) fails, so that it
+    stays true at the printed number: toward −∞ on the left, toward +∞ on the right."""
+    exact = decimal.Decimal(threshold)
+    quantum = decimal.Decimal(1).scaleb(exact.adjusted() - digits + 1)
+    mode = decimal.ROUND_FLOOR if side == "left" else decimal.ROUND_CEILING
+    return float(exact.quantize(quantum, rounding=mode))
+
+
 def rounding_text(spec: act.Spec) -> str:
     """Where floating point returns an excluded end of the range exactly; '' if nowhere."""
     found = props.rounding(spec) or []
@@ -145,7 +156,9 @@ def rounding_text(spec: act.Spec) -> str:
     parts = []
     for (bound, side), rows in groups.items():
         sign = "≤" if side == "left" else "≥"
-        where = ", ".join(f"x {sign} {fmt_number(r.threshold, 6)} in {r.dtype}" for r in rows)
+        where = ", ".join(
+            f"x {sign} {fmt_number(outward(r.threshold, side), 6)} in {r.dtype}" for r in rows
+        )
         parts.append(f"f(x) = {fmt_number(bound, 6)} exactly for {where}")
     return "; ".join(parts)
 
@@ -171,7 +184,11 @@ def render() -> str:
         if props.zero_centred(s) and s.name not in ("selu",) and s.elementwise
     )
     relu = act.get("relu")
-    sigmoid_one = {r.dtype: r.threshold for r in props.rounding("sigmoid") or [] if r.bound == 1.0}
+    sigmoid_one = {
+        r.dtype: outward(r.threshold, r.side)
+        for r in props.rounding("sigmoid") or []
+        if r.bound == 1.0
+    }
     by_verdict: dict[str, list[act.Spec]] = {"yes": [], "vanishing": [], "no": []}
     for spec in act.specs():
         dead = props.dead_units(spec)

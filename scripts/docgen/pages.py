@@ -203,7 +203,10 @@ def _copy(spec: act.Spec, source: str) -> str:
         f"does not check its input; [`{public_call(spec)}`]({api}) does. The test suite runs "
         "its examples, holds both functions to this library's "
         f"[accuracy rule]({rel('accuracy.md', source)}) in float64 and float32, and checks "
-        "that no floating-point warning escapes, for ±inf and NaN too.\n\n"
+        "that no floating-point warning escapes and that ±inf and NaN give this library's "
+        "values, at the parameters shown on this page"
+        + (" and with any real parameter at 0" if spec.parameters and spec.elementwise else "")
+        + ".\n\n"
         f'```python title="{filename}"\n--8<-- "{filename}"\n```\n'
     )
 

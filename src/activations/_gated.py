@@ -471,7 +471,8 @@ register(
         "exp(−2u) overflows recomputed from exp(2u)); its derivative computes float32 "
         "inputs in float64, because in float32 the rounding errors of its chain of "
         "operations add up beyond the accuracy rule; on (−2.5, −0.5), where its two terms "
-        "cancel (f′ vanishes near x = −0.75), it is summed from a Taylor series instead. Hugging Face's `gelu_new` and `gelu_pytorch_tanh` are the "
+        "cancel (f′ vanishes near x = −0.75), it is summed from a Taylor series instead. "
+        "Hugging Face's `gelu_new` and `gelu_pytorch_tanh` are the "
         'tanh form: `act.gelu(x, approximate="tanh")` (they are not aliases of the exact '
         "default).",
         popularised_by=(
@@ -957,6 +958,7 @@ _HS_GAP_TEXT = (
     f"{_HS_GAP.max():.3g} (at |x| = {abs(_HS_GRID[_HS_GAP.argmax()]):.3g}, computed on x "
     "from −10 to 10)"
 )
+_F32_MAX_6 = f"{float(np.finfo(np.float32).max) / 6:.2g}".replace("e+", "e")
 
 register(
     Spec(
@@ -1058,10 +1060,9 @@ register(
             fn="x * np.clip(x + 3, 0, 6) / 6",
             grad="np.where(x <= -3, 0.0, np.where(x >= 3, 1.0, (2 * x + 3) / 6))",
             why="The textbook value is accurate for ordinary inputs, but `x * relu6(x + 3)` "
-            "overflows to inf for x > max/6 before the division (float32: x > "
-            f"{float(np.finfo(np.float32).max) / 6:.2g}".replace("e+", "e")
-            + ", see below), and gives NaN at x = −∞ (−∞·0). The catalog divides the gate first and "
-            "clamps ±∞.",
+            f"overflows to inf for x > max/6 before the division (float32: x > {_F32_MAX_6}, "
+            "see below), and gives NaN at x = −∞ (−∞·0). The catalog divides the gate first "
+            "and clamps ±∞.",
             examples_float32=(1e38,),
         ),
         notes="`x · (clip(x + 3, 0, 6)/6)`: no overflow, the limit −0 at −∞ (not −∞·0), and "

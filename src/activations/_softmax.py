@@ -799,8 +799,8 @@ register(
             cost="several transcendentals",
         ),
         strengths=(
-            "Finite, accurate log-probabilities even where the probabilities underflow: the input of "
-            "cross-entropy / negative log-likelihood losses.",
+            "Finite, accurate log-probabilities even where the probabilities underflow: the "
+            "input of cross-entropy / negative log-likelihood losses.",
             "Simple Jacobian δᵢₖ − sₖ.",
         ),
         weaknesses=(
