@@ -79,6 +79,9 @@ def _different_table(found) -> list[str]:
     rows = []
     for spec, fw, i, ours, theirs in found:
         diff = abs(theirs[i] - ours[i])
+        nonzero = ours != 0
+        relative = np.abs(theirs - ours)[nonzero] / np.abs(ours[nonzero])
+        j = int(np.argmax(relative))
         rows.append(
             (
                 link(spec, PAGE),
@@ -87,7 +90,8 @@ def _different_table(found) -> list[str]:
                 f"{PROBE[i]:.6g}",
                 f"{ours[i]:.12g}",
                 f"{theirs[i]:.12g}",
-                f"{diff:.3g}" + (f" ({diff / abs(ours[i]):.2g} relative)" if ours[i] else ""),
+                f"{diff:.3g}",
+                f"{relative[j]:.2g} at x = {PROBE[nonzero][j]:.6g}",
             )
         )
     if not rows:
@@ -97,8 +101,10 @@ def _different_table(found) -> list[str]:
         "Some frameworks compute a different function under the same name at their "
         "defaults: another formula, or a cut-off this library does not have. The catalog "
         "keeps each such function in NumPy; the differences below are computed from it "
-        "at the default parameters, on x from −30 to 30 in steps of 0.001, where they "
-        "are largest.\n",
+        "at the default parameters, on x from −30 to 30 in steps of 0.001: the largest "
+        "absolute difference, where it occurs, and the largest relative difference "
+        "|framework − this library| / |this library| (where this library's value is not "
+        "0), which may occur elsewhere.\n",
         table(
             (
                 "function",
@@ -107,10 +113,11 @@ def _different_table(found) -> list[str]:
                 "at x",
                 "this library",
                 "framework",
-                "difference",
+                "largest difference",
+                "largest relative difference",
             ),
             rows,
-            "lllrrrr",
+            "lllrrrrr",
         ),
     ]
 
@@ -130,6 +137,14 @@ def _cell(spec: act.Spec, key: str, framework: str, stated: dict[str, list[act.F
     if len({shown(f) for f in group}) == 1:
         return shown(group[0])
     return " · ".join(f"{shown(f)} (`{f.name.split(' / ')[0]}`)" for f in group)
+
+
+ELSEWHERE = "the framework-defaults page"
+"""How a framework note names this page; on this page it names the table instead."""
+
+
+def _here(note: str) -> str:
+    return note.replace(ELSEWHERE, "the table *Same name, a different function* above")
 
 
 def _versions() -> list[str]:
@@ -191,7 +206,7 @@ def render() -> str:
         for spec in noted:
             items = [
                 f"- **{act.FRAMEWORK_VERSIONS[f.framework].label}** `{f.name}`"
-                + (f": {f.note}" if f.note else "")
+                + (f": {_here(f.note)}" if f.note else "")
                 for group in equivalents(spec).values()
                 for f in group
             ]

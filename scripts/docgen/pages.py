@@ -479,15 +479,16 @@ def _benchmark_table(spec: act.Spec) -> str:
     method = rel("accuracy.md", page_path(spec)) + "#how-this-was-measured"
     return (
         f"From the benchmark{when}: maximum error against a high-precision reference, in "
-        "units in the last place, how many grid points break the accuracy rule "
-        "(4 + 2κ ULP), and the time per 10⁶ elements in milliseconds; see "
+        "units in the last place, over the finite results; how many grid points break the "
+        "accuracy rule (4 + 2κ ULP), counting a NaN or ±inf where the true value is finite "
+        "(shown in brackets); and the time per 10⁶ elements in milliseconds; see "
         f"[how this was measured]({method}):\n\n"
         + table(
             (
                 "quantity",
                 "dtype",
                 "textbook max ULP",
-                "textbook worst at x",
+                "textbook max ULP at x",
                 "textbook points over the rule",
                 "this library max ULP",
                 "this library points over the rule",
@@ -508,9 +509,13 @@ def _ms(row: dict | None) -> str:
 
 
 def _over(row: dict | None) -> str:
+    """Points over the rule, and how many of them are NaN or ±inf where the true value is
+    finite (those are not in the max ULP, which is over the finite results)."""
     if not row or row.get("violations") is None or not row.get("points"):
         return "—"
-    return f"{row['violations']} of {row['points']}"
+    nonfinite = row.get("nonfinite") or 0
+    text = f"{row['violations']} of {row['points']}"
+    return text + (f" ({nonfinite} NaN/inf)" if nonfinite else "")
 
 
 def differences(spec: act.Spec, fw: act.Framework) -> list[tuple[str, Any, Any]]:

@@ -789,8 +789,8 @@ register(
                 "torch.nn.functional.softplus / torch.nn.Softplus",
                 defaults={"beta": 1.0},
                 note="Also takes threshold=20: where βx > 20 it returns x itself, and the "
-                "derivative 1. The framework-defaults page computes the difference; this "
-                "library has no threshold.",
+                "derivative 1 (this library has no threshold); the difference is computed on "
+                "the framework-defaults page.",
                 fn=_torch_softplus,
                 formula=(
                     r"x \text{ if } \beta x > 20 \text{, else } \tfrac{1}{\beta} \log(1 + "

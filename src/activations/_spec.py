@@ -152,19 +152,23 @@ FRAMEWORK_VERSIONS: Mapping[str, FrameworkVersion] = {
         "keras",
         "3.15.1",
         "Defaults read from Keras 3.15.1; gradients from its JAX backend "
-        "(`KERAS_BACKEND=jax`). Since TensorFlow 2.16, `tf.keras` is this Keras 3. The "
-        "test suite checks them against the installed Keras when it is this release.",
+        "(`KERAS_BACKEND=jax`). Since TensorFlow 2.16, `tf.keras` is Keras 3 (whichever "
+        "3.x release is installed, not necessarily this one). The test suite checks them "
+        "against the installed Keras when it is this release.",
     ),
     "tf.keras 2": FrameworkVersion(
-        "tf.keras 2 (TensorFlow ≤ 2.15, or the tf_keras package)",
+        "tf.keras 2.15 (TensorFlow 2.15, or the tf_keras 2.15 package)",
         "",
         "2.15",
-        "`tf.keras` of TensorFlow 2.15 and earlier (Keras 2), which lives on as the "
-        "`tf_keras` package (`TF_USE_LEGACY_KERAS=1`) for TensorFlow 2.16 and later. "
-        "TensorFlow's own `tf.nn` functions are listed here too. Read from the source of "
-        "`tf_keras` (github.com/keras-team/tf-keras) and of `tensorflow/python/ops/nn_ops.py`; "
-        "TensorFlow is not installed by the test suite, so these entries are cited, not "
-        "tested.",
+        "`tf.keras` of TensorFlow 2.15 (Keras 2), which lives on as the `tf_keras` package "
+        "(`TF_USE_LEGACY_KERAS=1`) for TensorFlow 2.16 and later. TensorFlow's own `tf.nn` "
+        "functions are listed here too. Read from the source of tf_keras v2.15.0 "
+        "(github.com/keras-team/tf-keras: `tf_keras/activations.py`, "
+        "`tf_keras/layers/activation/*.py`) and of TensorFlow v2.15.0 "
+        "(`tensorflow/python/ops/nn_ops.py`). Earlier TensorFlow 2 releases lack some of "
+        "these functions (`tf.nn.gelu` and `tf.keras.activations.gelu` arrived in "
+        "TensorFlow 2.4). TensorFlow is not installed by the test suite, so these entries "
+        "are cited, not tested.",
     ),
     "JAX": FrameworkVersion(
         "JAX 0.10.2",
