@@ -844,8 +844,8 @@ register(
         ),
         core=Core(
             "transformer feed-forward blocks (T5 v1.1, with the tanh GELU)",
-            "a fixed parameter budget at the same hidden width d_ff (three matrices: 1.5× "
-            "the parameters)",
+            "a fixed parameter budget at the same hidden width (three matrices: 1.5× the "
+            "parameters)",
         ),
         properties=replace(_GATED_PROPS, saturation="left"),
         strengths=(
@@ -929,8 +929,8 @@ register(
         ),
         core=Core(
             "transformer feed-forward blocks (PaLM, LLaMA)",
-            "a fixed parameter budget at the same hidden width d_ff (three matrices: 1.5× "
-            "the parameters)",
+            "a fixed parameter budget at the same hidden width (three matrices: 1.5× the "
+            "parameters)",
         ),
         properties=replace(_GATED_PROPS, saturation="left"),
         strengths=(
