@@ -39,3 +39,11 @@ def pytest_collection_modifyitems(config, items):
         for part, group in GROUPS.items():
             if part in path if part.endswith("/") else path.endswith(part):
                 item.add_marker(pytest.mark.xdist_group(group))
+
+
+@pytest.fixture
+def floats():
+    """800 float64 inputs for exactness checks: uniform on (−8, 8), and normal of scale
+    1e-3 (fixed seed)."""
+    rng = np.random.default_rng(0)
+    return np.concatenate([rng.uniform(-8.0, 8.0, 400), rng.standard_normal(400) * 1e-3])

@@ -544,6 +544,34 @@ def test_every_test_a_page_cites_exists(page):
     assert not missing, f"{page} cites tests that do not exist: {missing}"
 
 
+def test_every_test_file_and_test_a_page_or_module_names_exists():
+    """Paths such as ``tests/test_gated.py`` or ``tests/test_x.py::test_y`` in the pages,
+    notebooks, library and scripts name a file and a test that exist (files get renamed)."""
+    root = Path(__file__).resolve().parents[1]
+    sources = [root / "README.md", root / "CONTRIBUTING.md"]
+    for folder, pattern in (
+        ("docs", "*.md"),
+        ("docs", "*.py"),
+        ("src", "*.py"),
+        ("scripts", "*.py"),
+    ):
+        sources += sorted((root / folder).rglob(pattern))
+    cited = 0
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        for path, name in re.findall(
+            r"\b(tests/test_[a-z0-9_]+\.py)(?:::(test_[a-z0-9_]+))?", text
+        ):
+            cited += 1
+            where = f"{source.relative_to(root)} names {path}"
+            assert (root / path).is_file(), where
+            if name:
+                assert re.search(
+                    rf"^def {name}\b", (root / path).read_text(encoding="utf-8"), re.M
+                ), f"{where}::{name}"
+    assert cited > 10, cited
+
+
 # --- what the peers do (claims the pages make about PyTorch and JAX) --------------------
 
 

@@ -15,6 +15,7 @@ next to it checks; that is the notebook's job. The run times are printed, never 
 from __future__ import annotations
 
 import ast
+import concurrent.futures
 import importlib.util
 import re
 import sys
@@ -48,13 +49,21 @@ def _hook():
 notebooks = _hook()
 
 
+def _ensure(*args):
+    """``notebooks.ensure`` in a thread of its own: its ``asyncio.run`` needs a thread with
+    no event loop running, and the browser tests' Playwright (a session fixture) keeps
+    one running in the main thread of whichever worker ran them."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(notebooks.ensure, *args).result()
+
+
 @pytest.fixture(scope="module")
 def executed():
     """Every notebook executed (now, or earlier with the same inputs): path → (executed
     notebook or None, executed by this run, what went wrong)."""
     start = time.time()
     try:
-        paths = notebooks.ensure(ROOT, NOTEBOOKS)
+        paths = _ensure(ROOT, NOTEBOOKS)
         problem = ""
     except notebooks.NotebookError as exc:
         paths = {nb: notebooks.executed_path(ROOT, nb) for nb in NOTEBOOKS}
@@ -171,7 +180,7 @@ def test_a_warning_fails_a_notebook(tmp_path):
         )
     )
     with pytest.raises(notebooks.NotebookError, match="UserWarning"):
-        notebooks.ensure(tmp_path, [nb])
+        _ensure(tmp_path, [nb])
 
 
 def test_prose_number_check_can_fail():

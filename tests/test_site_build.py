@@ -351,3 +351,117 @@ def test_docstring_doctests_outside_examples_are_fenced():
     assert ext.fence_doctests(text) == (
         "Intro.\n\n```pycon\n>>> f(1)\n2\n```\n\nMore.\n\nExamples\n--------\n>>> f(2)\n3"
     )
+
+
+# --- light, accessible pages ----------------------------------------------------------
+
+PAGE_LIMIT = 400_000  # bytes of HTML per concept page (issue 9 §5)
+NBCONVERT_ALT = "No description has been provided for this image"
+
+
+class _Images(HTMLParser):
+    """Every ``<img>`` of a page (its attributes), and the download links of a notebook
+    page (``p.atlas-nb-download a``)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.images: list[dict] = []
+        self.downloads: list[str] = []
+        self._in_download = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "img":
+            self.images.append(attrs)
+        elif tag == "p" and "atlas-nb-download" in (attrs.get("class") or ""):
+            self._in_download = True
+        elif tag == "a" and self._in_download and attrs.get("href"):
+            self.downloads.append(attrs["href"])
+
+    def handle_endtag(self, tag):
+        if tag == "p":
+            self._in_download = False
+
+
+def _parsed(page: Path) -> _Images:
+    parser = _Images()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def _concept_pages(built) -> list[Path]:
+    pages = sorted((built.site / "concepts").glob("*/index.html"))
+    expected = sorted((ROOT / "docs" / "concepts").glob("*.py"))
+    assert [p.parent.name for p in pages] == [p.stem for p in expected]
+    return pages
+
+
+def _download(built, page: Path):
+    """The notebook a concept page offers for download, read and validated."""
+    import nbformat
+
+    links = _parsed(page).downloads
+    assert len(links) == 1, f"{page.parent.name}: download links {links}"
+    target = (page.parent / links[0]).resolve()
+    assert target.is_relative_to(built.site) and target.is_file(), links[0]
+    nb = nbformat.read(target, as_version=4)
+    nbformat.validate(nb)
+    return nb
+
+
+def test_every_notebook_is_offered_for_download_executed(built):
+    for page in _concept_pages(built):
+        nb = _download(built, page)
+        code = [c for c in nb.cells if c.cell_type == "code"]
+        assert code and all(c.execution_count for c in code), f"{page.parent.name}: not run"
+        assert any(c.outputs for c in code), f"{page.parent.name}: no outputs"
+
+
+def test_concept_pages_are_light_and_keep_every_figure(built):
+    weights = {}
+    for page in _concept_pages(built):
+        weights[page.parent.name] = page.stat().st_size
+        nb = _download(built, page)
+        produced = sum(
+            1
+            for cell in nb.cells
+            for out in cell.get("outputs", [])
+            if any(kind.startswith("image/") for kind in out.get("data", {}))
+        )
+        shown = [i for i in _parsed(page).images if (i.get("src") or "").startswith("data:image/")]
+        assert produced > 0 and len(shown) == produced, (page.parent.name, len(shown), produced)
+    heavy = {name: size for name, size in weights.items() if size > PAGE_LIMIT}
+    assert not heavy, f"concept pages over {PAGE_LIMIT} bytes: {heavy}"
+
+
+def test_every_image_has_a_text_alternative(built):
+    """Every image of the site says what it shows: an alt text of a few words at least,
+    more than the function's or the file's name, and not nbconvert's placeholder."""
+    checked, bad = 0, []
+    for page in sorted(built.site.rglob("*.html")):
+        for img in _parsed(page).images:
+            checked += 1
+            alt = (img.get("alt") or "").strip()
+            name = Path(urlsplit(img.get("src") or "").path).stem.replace("_", " ")
+            words = len(re.findall(r"\w+", alt))
+            if words < 6 or alt == NBCONVERT_ALT or alt.lower() in (name.lower(), ""):
+                bad.append(f"{page.relative_to(built.site)}: {(img.get('src') or '')[:60]} {alt!r}")
+    assert checked > 100, checked
+    assert not bad, "\n".join(bad)
+
+
+def test_template_overrides_differ_from_material_only_by_what_they_add():
+    """overrides/partials/*.html are copies of Material's partials with one attribute
+    added; they must follow the installed Material otherwise."""
+    import material
+
+    theirs = Path(material.__file__).parent / "templates" / "partials"
+    ours = sorted((ROOT / "overrides" / "partials").glob("*.html"))
+    assert ours
+    for override in ours:
+        text = override.read_text(encoding="utf-8")
+        body = text[text.index("-#}\n") + 4 :]
+        added = re.findall(r' aria-label="[^"]*"', body)
+        original = (theirs / override.name).read_text(encoding="utf-8")
+        original = original[original.index("-#}\n") + 4 :]
+        assert added and any(body.replace(a, "", 1) == original for a in added), override.name

@@ -10,9 +10,9 @@ activation, which its function page includes verbatim.
   parameter setting the catalog is measured at: the grid, settings, truth and rule of
   ``test_catalog_accuracy.py`` (``reference.measure`` with ``func=``), and float32 stays
   float32.
-* Functions of a row: f and the VJP meet the rules of ``test_catalog_vector.py`` against
-  the same truths (``reference.row_truth``, ``row_vjp_truth``, ``halves_vjp_truth``), on
-  the same inputs; maxout, a selection, equals the catalog exactly.
+* Functions of a row: f and the VJP meet the rules of ``test_softmax.py`` and
+  ``test_glu.py`` against the same truths (``reference.row_truth``, ``row_vjp_truth``,
+  ``halves_vjp_truth``), on the same inputs; maxout, a selection, equals the catalog exactly.
 * No floating-point warning reaches the caller: the comparisons above run under
   ``np.errstate(..., "raise")`` (underflow excepted, as in NumPy), and so do ±inf and NaN,
   where an elementwise snippet returns the catalog's value and a row snippet the catalog's
@@ -37,8 +37,8 @@ import activations as act
 from activations import reference
 
 # The elementwise tests here and in test_catalog_accuracy.py measure against the same
-# truths, and so do the row tests here and in test_catalog_vector.py: each pair runs in
-# one worker, where the library's caches compute each truth once per run.
+# truths, and so do the row tests here and in test_softmax.py and test_glu.py: each
+# group runs in one worker, where the library's caches compute each truth once per run.
 GRID_TRUTHS = pytest.mark.xdist_group("grid-truths")
 ROW_TRUTHS = pytest.mark.xdist_group("row-truths")
 

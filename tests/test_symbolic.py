@@ -3,7 +3,9 @@
 ``grad`` against ``diff(expr)`` over the whole floating-point domain is
 ``test_catalog_accuracy.py``; here every step of each derivation is shown equal to
 ``diff(expr)`` at 50 significant digits (piecewise steps included, at random points
-on both sides of every kink), and the LaTeX is shown to come from the expressions.
+on both sides of every kink), and the printer spells derivatives, sums, conditions
+and exponents as a textbook does.  (That the displayed forms equal the expressions is
+test_display.py; that the pages print the spec's LaTeX, test_generator.py.)
 """
 
 from __future__ import annotations
@@ -67,16 +69,6 @@ def _is_numerically_zero(spec, expr):
     f = reference.mp_function(reference.expression(spec, expr))
     with mpmath.workdps(60):
         return all(abs(f(mpmath.mpf(x))) < mpmath.mpf(10) ** -45 for x in _points(spec))
-
-
-@pytest.mark.parametrize("spec", act.specs(), ids=[s.name for s in act.specs()])
-def test_latex_is_printed_from_the_expressions(spec):
-    """f and f′ from the display forms (proven equal to expr in test_display.py)."""
-    assert spec.formula == to_latex(spec.display, spec.latex_names)
-    assert spec.derivative == to_latex(spec.display_derivative, spec.latex_names)
-    for (latex, note), step in zip(spec.derivation_latex, spec.derivation, strict=True):
-        assert latex == to_latex(step.expr, spec.latex_names)
-        assert note == step.note
 
 
 # ---------------------------------------------------------------- the printer

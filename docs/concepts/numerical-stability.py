@@ -130,7 +130,7 @@ assert worst_linear <= 1 and not linear & {n for n, _ in failing}
 
 # %% [markdown]
 # The catalog meets the $4 + 2\kappa$ rule at every point of this grid
-# (`tests/test_accuracy.py::test_matches_mpmath` checks the same on a grid spanning the
+# (`tests/test_catalog_accuracy.py::test_matches_mpmath` checks the same on a grid spanning the
 # whole float64 and float32 range, for every parameter example and variant). Of the
 # textbook forms, fewer than half violate it anywhere (the count is printed above), and
 # every violation lies in a tail ($|x| \ge 3$) or near zero ($|x| \le 0.2$): none in

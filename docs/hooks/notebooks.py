@@ -56,7 +56,14 @@ TIMEOUT = 600  # seconds per cell
 KEEP = 3  # executed versions kept per notebook (an undone edit finds its result)
 
 # Run in the kernel before the first cell and after the last one; not part of the page.
-SETUP = "import warnings as _w\n_atlas_filters = _w.filters[:]\n_w.simplefilter('error')\n"
+# notebook_figures.py (run first, in a namespace of its own) stores every figure as a
+# palette PNG with a text alternative.
+FIGURES = Path(__file__).with_name("notebook_figures.py")
+SETUP = (
+    f"exec(compile({FIGURES.read_text(encoding='utf-8')!r}, 'notebook_figures.py', 'exec'), "
+    "{'__name__': 'atlas_notebook_figures'})\n"
+    "import warnings as _w\n_atlas_filters = _w.filters[:]\n_w.simplefilter('error')\n"
+)
 TEARDOWN = "_w.filters[:] = _atlas_filters\ndel _w, _atlas_filters\n"
 
 
@@ -249,6 +256,116 @@ def _prune(directory: Path, keep: Iterable[Path]) -> None:
                 old.with_suffix(".lock").unlink(missing_ok=True)
 
 
+# ---------------------------------------------------------------- the page of a notebook
+#
+# mkdocs-jupyter renders a notebook with nbconvert's JupyterLab template: about 590 KB of
+# inlined CSS on every page (JupyterLab's whole stylesheet, in its light theme only), a
+# copy button and script of its own, an "In [n]:" prompt and a keyboard stop on every
+# cell, and figures described as "No description has been provided for this image".
+# material_html() rewrites that into the markup of the site's other pages, once per
+# rendered page (the result is cached with it):
+#
+# * the inlined stylesheets and scripts go; the few rules notebook pages need are in
+#   docs/assets/stylesheets/extra.css ("Concept notebooks");
+# * a code cell becomes a Material code block (div.highlight > pre > code): Material's
+#   colours in both colour schemes, its copy button, and keyboard scrolling when it
+#   overflows;
+# * an output keeps its content in a div.atlas-nb-output (text in a <pre>, which
+#   docs/assets/javascripts/scroll-regions.js makes focusable when it overflows);
+# * a figure gets the description notebook_figures.py stored with it as its alt text;
+# * a Markdown cell keeps its HTML (in div.jp-RenderedMarkdown, where katex-init.js
+#   renders its math); its headings get Material's permalink.
+
+RENDERING = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8]
+"""A digest of this file: a rendered page is cached per state of the dependencies and
+per version of the code that renders it."""
+
+
+def figure_descriptions(nb) -> list[str | None]:
+    """The alt text stored with each image output of an executed notebook, in order."""
+    found = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            kinds = [k for k in output.get("data", {}) if k.startswith("image/")]
+            if kinds:
+                found.append(output.get("metadata", {}).get(kinds[0], {}).get("alt"))
+    return found
+
+
+def material_html(content: str, descriptions: list[str | None], name: str) -> str:
+    """mkdocs-jupyter's HTML of a notebook as Material markup (see above); raises
+    :class:`NotebookError` if a figure has no description."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(content, "html.parser")
+    notebook = soup.select_one(".jupyter-wrapper .jp-Notebook")
+    if notebook is None:
+        raise NotebookError(f"{name}: mkdocs-jupyter's HTML has no .jp-Notebook")
+    images = notebook.select(".jp-OutputArea-output img")
+    if len(images) != len(descriptions) or not all(descriptions):
+        raise NotebookError(
+            f"{name}: {len(images)} figures on the page, {len(descriptions)} in the notebook, "
+            f"{sum(1 for d in descriptions if not d)} without a description"
+        )
+    for img, alt in zip(images, descriptions, strict=True):
+        img["alt"] = alt
+        for attr in ("class", "tabindex"):
+            img.attrs.pop(attr, None)
+    wrapper = soup.new_tag("div", attrs={"class": "jupyter-wrapper"})
+    for cell in notebook.select(".jp-Cell[id]"):  # the cell itself, not mkdocs-jupyter's wrapper
+        if "jp-MarkdownCell" in cell["class"]:
+            markdown = cell.select_one(".jp-RenderedMarkdown")
+            for link in markdown.select("a.anchor-link"):
+                link["class"] = "headerlink"
+                link["title"] = "Permanent link"
+            markdown.attrs = {"class": "jp-RenderedMarkdown"}
+            wrapper.append(markdown)
+            continue
+        block = soup.new_tag("div", attrs={"class": "atlas-nb-cell"})
+        source = cell.select_one(".jp-InputArea .highlight-ipynb pre")
+        if source is not None:
+            code = soup.new_tag("code")
+            for child in list(source.children):
+                if child.name == "span" and not child.attrs and not child.contents:
+                    continue  # Pygments' empty first span
+                code.append(child.extract())
+            pre = soup.new_tag("pre")
+            pre.append(soup.new_tag("span"))
+            pre.append(code)
+            highlight = soup.new_tag("div", attrs={"class": "language-python highlight"})
+            highlight.append(pre)
+            block.append(highlight)
+        for output in cell.select(".jp-OutputArea-output"):
+            kind = output.get("data-mime-type", "")
+            box = soup.new_tag("div", attrs={"class": "atlas-nb-output"})
+            if kind == "application/vnd.jupyter.stderr":
+                box["class"] = "atlas-nb-output atlas-nb-output--stderr"
+            for child in list(output.children):
+                box.append(child.extract())
+            block.append(box)
+        wrapper.append(block)
+    return str(wrapper)
+
+
+_downloads: dict = {}  # notebook page (src_uri) → its executed notebook, a File of the site
+
+DOWNLOAD = (
+    '<p class="atlas-nb-download"><a href="{href}" download>Download this notebook</a> '
+    "(<code>.ipynb</code>, executed, with its outputs) to run the experiments yourself.</p>"
+)
+
+
+def on_page_content(html: str, page, config, files):
+    """Link the executed notebook at the top of its page, below the title."""
+    download = _downloads.get(page.file.src_uri)
+    if download is None:
+        return html
+    link = DOWNLOAD.format(href=download.url_relative_to(page.file))
+    end = html.find("</h1>")
+    at = end + len("</h1>") if end >= 0 else html.find(">") + 1
+    return html[:at] + link + html[at:]
+
+
 # ---------------------------------------------------------------- mkdocs-jupyter's page cache
 
 
@@ -288,6 +405,7 @@ def _page_entry(plugin_config, notebook: Path, executed: Path) -> dict:
             custom_mathjax_url=c["custom_mathjax_url"],
         )
     toc_tokens, title = _get_nb_toc_tokens(str(notebook), c["toc_depth"])
+    content = material_html(content, figure_descriptions(done), notebook.name)
     return {"content": content, "toc_tokens": toc_tokens, "title": title}
 
 
@@ -361,10 +479,11 @@ def on_files(files, config):
     if plugin is None or not plugin.config["execute"] or _root is None:
         return files
     from mkdocs.exceptions import PluginError
+    from mkdocs.structure.files import File
     from mkdocs_jupyter.plugin import NotebookFile
 
     notebooks = {Path(f.abs_src_path).resolve(): f for f in files if isinstance(f, NotebookFile)}
-    store = _root / PAGES / _deps
+    store = _root / PAGES / f"{_deps}-{RENDERING}"
     entries = {nb: page_cache_path(plugin.config, nb, store) for nb in notebooks}
     stale = [nb for nb, entry in entries.items() if not entry.is_file()]
     _placeholders.clear()
@@ -381,7 +500,20 @@ def on_files(files, config):
                 tmp.write_text(json.dumps(entry), encoding="utf-8")
     store.mkdir(parents=True, exist_ok=True)
     os.utime(store)  # the most recently used state of the dependencies
+    _downloads.clear()
+    if _command != "serve":
+        try:  # the executed notebooks are offered for download (normally all present)
+            ensure(_root, list(notebooks), _deps)
+        except NotebookError as exc:
+            raise PluginError(str(exc)) from None
     for nb, file in notebooks.items():
+        executed = executed_path(_root, nb, _deps)
+        if executed.is_file():
+            download = File.generated(
+                config, str(Path(file.src_uri).with_suffix(".ipynb")), abs_src_path=str(executed)
+            )
+            files.append(download)
+            _downloads[file.src_uri] = download
         if entries[nb].is_file():
             _link(entries[nb], page_cache_path(plugin.config, nb))
         shown = _placeholders.get(file.src_uri, (entries[nb],))

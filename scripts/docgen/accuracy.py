@@ -459,7 +459,9 @@ def _plots_section(res: Results, known: set[str]) -> tuple[list[str], dict[str, 
         )
         out.append(f"### {title}\n")
         out.append(
-            f"![Error of {name} {QUANTITY_TITLES[quantity]} against x]"
+            f"![Error of {name} {QUANTITY_TITLES[quantity]} in ULP, log scale, against {span}: "
+            "points for the textbook formula and for this library, a dashed line for the "
+            "allowed error]"
             f"({PLOT_DIR}/{stem}.svg){{ .plot }}\n"
         )
         out.append(caption + "\n")

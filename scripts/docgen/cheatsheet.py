@@ -8,7 +8,7 @@ import numpy as np
 
 import activations as act
 
-from . import defaults, glossary, header
+from . import alt_text, defaults, glossary, header
 from .common import (
     SMOOTHNESS_SHORT,
     bounded,
@@ -59,7 +59,8 @@ def _trade_off(spec: act.Spec) -> str:
 
 
 def _thumb(spec: act.Spec) -> str:
-    return f'![{spec.name}]({rel(thumb_path(spec), PAGE)}){{ .plot .thumb width="72" }}'
+    alt = alt_text.thumbnail(spec)
+    return f'![{alt}]({rel(thumb_path(spec), PAGE)}){{ .plot .thumb width="72" }}'
 
 
 def _summary_table(specs: list[act.Spec]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import activations as act
 
-from . import header
+from . import alt_text, header
 from .cheatsheet import comparison_table
 from .common import family_page_path, family_plot_path, link, members, rel
 from .plots import Y_RULE
@@ -25,7 +25,7 @@ def render(family: act.Family) -> str:
         else ""
     )
     parts += [
-        f"![{family.title}: every member at its default parameters]({img}){{ .plot }}\n",
+        f"![{alt_text.family_plot(family.slug)}]({img}){{ .plot }}\n",
         f"*Every member at its default parameters.{slice_note} {Y_RULE}*\n",
         "## Members\n",
         "\n".join(f"- {link(s, source)} — {s.summary}" for s in specs) + "\n",

@@ -18,7 +18,7 @@ from activations._symbolic import to_latex
 from activations.reference import reference, ulp_error
 
 from ..bench.textbook import textbook_function
-from . import DOCS, glossary, header
+from . import DOCS, alt_text, glossary, header
 from .common import (
     FRAMEWORKS,
     MONOTONIC,
@@ -148,8 +148,8 @@ def _where(spec: act.Spec) -> str:
 
 def _plot(spec: act.Spec, source: str) -> str:
     img = rel(plot_path(spec), source)
+    alt = alt_text.function_plot(spec)
     if spec.elementwise:
-        alt = f"{spec.title}: f and its derivative at the default parameters"
         caption = (
             "f (solid) and f′ (dashed) at the default parameters"
             + ("; dots mark the value returned at each kink" if spec.kinks else "")
@@ -157,7 +157,6 @@ def _plot(spec: act.Spec, source: str) -> str:
         )
     else:
         label, _ = vector_slice(spec)
-        alt = f"{spec.title}: {label}"
         caption = (
             f"{spec.title} acts on a whole row, so the plot shows one slice: the {label}, "
             f"at the default parameters ({term_link('plots', source, 'how to read the plots')})."
@@ -282,7 +281,7 @@ def _parameters(spec: act.Spec, source: str) -> str:
         img = rel(plot_path(spec, p.name), source)
         out.append(f"### Effect of `{p.name}`\n")
         out.append(
-            f"![{spec.title} for several values of {p.name}]({img}){{ .plot }}\n\n"
+            f"![{alt_text.parameter_plot(spec, p)}]({img}){{ .plot }}\n\n"
             f"*f for `{p.name}` = {shown}; the other parameters at their defaults. "
             "The thick curve is the default.*\n"
         )

@@ -430,7 +430,7 @@ class _SeluConstant(NumberSymbol):
     """A SELU constant in SymPy: printed as λ or α, evaluated to 32 digits.
 
     The 32 digits (checked against the closed forms in
-    tests/test_catalog_smooth.py) serve the mpmath reference (``_mpmathcode``);
+    tests/test_exponential.py) serve the mpmath reference (``_mpmathcode``);
     code printers (NumPy, JavaScript) get the float64 value.
     """
 

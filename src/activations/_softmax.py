@@ -7,7 +7,7 @@ and sum the *other* exponentials, ``δ = Σ_{j≠M} e^{x_j − m}``.  Then the r
 ``1 + δ`` and ``log`` of it is ``log1p(δ)``, which keeps log-softmax accurate even
 where one entry carries almost all of the probability (``1 − s_M ≈ δ``).
 
-Limits (documented once here, tested in ``tests/test_catalog_vector.py``):
+Limits (documented once here, tested in ``tests/test_softmax.py``):
 
 * a ``−inf`` entry contributes nothing (probability 0, log-probability ``−inf``);
 * a row with exactly one ``+inf`` entry (and no NaN) gives the one-hot limit;
@@ -1027,7 +1027,7 @@ register(
             Framework("JAX", "—"),
         ),
         naive=Naive(
-            fn=None,  # several statements: see tests/test_catalog_vector.py
+            fn=None,  # several statements: see tests/test_softmax.py
             why="The paper's algorithm (sort, cumulative sum, `k(z) = max{k : 1 + k z_(k) > "
             "Σ_{j≤k} z_(j)}`, `τ = (Σ_{j≤k(z)} z_(j) − 1)/k(z)`) applied to the raw scores: "
             "once the scores are large "
@@ -1141,7 +1141,7 @@ register(
             Framework("JAX", "—", note="no built-in"),
         ),
         naive=Naive(
-            fn=None,  # several statements: see tests/test_catalog_vector.py
+            fn=None,  # several statements: see tests/test_softmax.py
             why="The exact algorithm of the paper (running means `mean_k` and variances "
             "`k * (mean_sq_k - mean_k**2)` of the sorted z/2, `τ_k = mean_k − √((1 − ss_k)/k)`) "
             "on the raw scores: the running variance "

@@ -1,9 +1,11 @@
 """Fixtures of the real-browser tests: the site built once (``mkdocs build --strict``),
-served on 127.0.0.1 at ``/`` and under ``/activations/``, and one headless Chromium
-(Debian's ``chromium``, driven by Playwright) for the whole session.
+served on 127.0.0.1 at ``/`` and under ``/activations/``, one headless Chromium
+(Debian's ``chromium``, driven by Playwright) for the whole session, and axe-core.
 
 Without Chromium or Playwright the browser tests skip with the reason, except when
-``CI=true``: there a missing browser is a failure.
+``CI=true``: there a missing browser is a failure. The same holds for axe-core, which
+is not a Python package: its ``axe.min.js`` is looked for at ``$AXE_CORE_JS``, then in
+``node_modules/axe-core/`` at the repository root (``npm install axe-core``).
 """
 
 from __future__ import annotations
@@ -35,12 +37,13 @@ def _site_module():
 site = _site_module()
 
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
+ROOT = Path(__file__).resolve().parents[2]
 
 
-def _unavailable(reason: str):
-    message = f"BROWSER TESTS NOT RUN: {reason}"
+def _unavailable(reason: str, what: str = "BROWSER TESTS"):
+    message = f"{what} NOT RUN: {reason}"
     if os.environ.get("CI") == "true":
-        pytest.fail(message + " (CI=true: a missing browser is a failure)", pytrace=False)
+        pytest.fail(message + " (CI=true: a missing tool is a failure)", pytrace=False)
     pytest.skip(message)
 
 
@@ -173,3 +176,57 @@ def fresh_tab(browser):
     watch = PageWatch(ctx.new_page())
     yield watch
     ctx.close()
+
+
+# ---------------------------------------------------------------- axe-core
+
+AXE_RUN = """async ([include, rules]) => {
+  const context = include ? { include: include.map((s) => [s]) } : document;
+  const options = { resultTypes: ["violations"] };
+  if (rules) options.runOnly = { type: "rule", values: rules };
+  const result = await axe.run(context, options);
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help}; ` +
+      v.nodes.slice(0, 5).map((n) => n.target.join(" ")).join(", ") +
+      (v.nodes.length > 5 ? ` and ${v.nodes.length - 5} more` : ""));
+}"""
+
+# Wait for the running transitions (the palette switch fades colours) to end, so axe
+# measures the final colours; an animation that never finishes (paused, or infinite)
+# is not waited for beyond 2 s.
+SETTLED = """async () => {
+  const ends = document.getAnimations().map((a) => a.finished.catch(() => null));
+  const limit = new Promise((done) => setTimeout(done, 2000));
+  await Promise.race([Promise.all(ends), limit]);
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+}"""
+
+
+class Axe:
+    """axe-core in a Playwright page: :meth:`audit` lists the serious and critical
+    violations, one line each (rule, impact, what it asks, the first few nodes)."""
+
+    def __init__(self, script: Path):
+        self.script = script
+
+    def audit(
+        self, page, include: list[str] | None = None, rules: list[str] | None = None
+    ) -> list[str]:
+        """Audit the whole document, or only the elements matching ``include``, with
+        every rule or only ``rules``, once the page's animations have finished."""
+        if not page.evaluate("typeof window.axe !== 'undefined'"):
+            page.add_script_tag(path=str(self.script))
+        page.evaluate(SETTLED)
+        return page.evaluate(AXE_RUN, [include, rules])
+
+
+@pytest.fixture(scope="session")
+def axe() -> Axe:
+    for candidate in (
+        os.environ.get("AXE_CORE_JS"),
+        ROOT / "node_modules" / "axe-core" / "axe.min.js",
+    ):
+        if candidate and Path(candidate).is_file():
+            return Axe(Path(candidate))
+    _unavailable("axe-core not found (npm install axe-core, or set AXE_CORE_JS)", "AXE-CORE TESTS")

@@ -128,3 +128,65 @@ def test_the_plot_follows_dark_mode(explorer):
     assert explorer.evaluate("() => document.body.dataset.mdColorScheme") == "slate"
     explorer.locator("form[data-md-component=palette] label:visible").first.click()
     assert dark != light
+
+
+# Where keyboard focus is, and whether it shows: an outline or a ring drawn around it.
+FOCUS = """() => {
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+  return {
+    id: el.id || el.tagName.toLowerCase(),
+    inside: !!el.closest("#atlas-explorer"),
+    visible: el.matches(":focus-visible") && (outline || style.boxShadow !== "none"),
+  };
+}"""
+
+CONTROLS = """() => Array.from(document.querySelectorAll(
+  '#atlas-explorer select, #atlas-explorer input, #atlas-explorer button, ' +
+  '#atlas-explorer [tabindex="0"]')).map((el) => el.id)"""
+
+
+def test_tab_reaches_every_control_and_shows_where_it_is(explorer):
+    controls = explorer.evaluate(CONTROLS)
+    assert len(controls) >= 3, controls  # the list, the default curves' settings, the plot
+    # Start just before the explorer, as a reader tabbing down the page would.
+    explorer.evaluate(
+        """() => {
+          const mark = document.createElement('span');
+          mark.tabIndex = -1;
+          document.getElementById('atlas-explorer').before(mark);
+          mark.focus();
+        }"""
+    )
+    reached = []
+    for _ in range(len(controls) + 2):
+        explorer.keyboard.press("Tab")
+        focus = explorer.evaluate(FOCUS)
+        if not focus["inside"]:
+            break
+        assert focus["visible"], f"{focus['id']}: keyboard focus does not show"
+        reached.append(focus["id"])
+    assert reached == controls, "Tab order differs from the controls on screen"
+
+
+def test_the_function_list_and_a_variant_work_by_keyboard(explorer):
+    listbox = explorer.locator("#atlas-explorer-select")
+    listbox.focus()
+    before = _signature(explorer)
+    explorer.keyboard.press("Home")  # select the first function alone
+    chosen = explorer.evaluate("() => window.atlasExplorer.selected.slice()")
+    assert chosen == [ELEMENTWISE[0].name]
+    explorer.keyboard.press("Shift+ArrowDown")  # and the next one too
+    assert explorer.evaluate("() => window.atlasExplorer.selected.length") == 2
+    assert _signature(explorer) != before
+    spec = next((s for s in ELEMENTWISE if s.variants), None)
+    if spec is None:
+        pytest.skip("no spec with variants in the catalog")
+    explorer.select_option("#atlas-explorer-select", [spec.name])
+    choice = explorer.locator(f"#atlas-{spec.name}-{next(iter(spec.variants[0].kwargs))}")
+    choice.focus()
+    default, before = choice.input_value(), _signature(explorer)
+    explorer.keyboard.press("ArrowDown")
+    assert choice.input_value() != default
+    assert _signature(explorer) != before

@@ -2,36 +2,18 @@
 it hides every answer and steps through the questions, marks them, filters the "not yet"
 ones, keeps its progress in localStorage across a reload, makes no request to another host,
 does nothing on other pages, and has no serious or critical accessibility violation
-(axe-core) in light or dark mode.
-
-axe-core is not a Python package: the accessibility test looks for ``axe.min.js`` at
-``$AXE_CORE_JS`` or in ``node_modules/axe-core/`` at the repository root (``npm install
-axe-core``) and skips without it.
+(axe-core, see the ``axe`` fixture in conftest.py) in light or dark mode.
 """
 
 from __future__ import annotations
-
-import os
-from pathlib import Path
 
 import pytest
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGE = "interview/"
 STATUS = "#atlas-practice-status"
 CURRENT = "details.question.atlas-practice-current"
-
-
-def _axe_script() -> Path | None:
-    for candidate in (
-        os.environ.get("AXE_CORE_JS"),
-        ROOT / "node_modules" / "axe-core" / "axe.min.js",
-    ):
-        if candidate and Path(candidate).is_file():
-            return Path(candidate)
-    return None
 
 
 def _open(watch, server):
@@ -144,20 +126,8 @@ def test_practice_mode_does_nothing_on_other_pages(watched, server):
     assert not watched.take()
 
 
-AXE_RUN = """async (selectors) => {
-  const result = await axe.run({ include: selectors.map((s) => [s]) },
-                               { resultTypes: ["violations"] });
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}"""
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_practice_mode_has_no_serious_accessibility_violation(browser, server, scheme):
-    axe = _axe_script()
-    if axe is None:
-        pytest.skip("axe-core not found (npm install axe-core, or set AXE_CORE_JS)")
+def test_practice_mode_has_no_serious_accessibility_violation(axe, browser, server, scheme):
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
@@ -165,17 +135,58 @@ def test_practice_mode_has_no_serious_accessibility_violation(browser, server, s
         page.wait_for_selector(".atlas-practice__start")
         expected = "slate" if scheme == "dark" else "default"
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
-        page.add_script_tag(path=str(axe))
         # This page's own UI: the practice panel, the question on screen, its short answer.
-        idle = page.evaluate(AXE_RUN, ["#atlas-practice"])
+        idle = axe.audit(page, ["#atlas-practice"])
         _start_by_keyboard(page)
         page.keyboard.press("a")
         page.keyboard.press("l")
         page.keyboard.press("ArrowLeft")
         page.keyboard.press("a")  # the current answer open
-        practising = page.evaluate(
-            AXE_RUN, ["#atlas-practice", f"{CURRENT} > summary", f"{CURRENT} > .answer-short"]
+        practising = axe.audit(
+            page, ["#atlas-practice", f"{CURRENT} > summary", f"{CURRENT} > .answer-short"]
         )
         assert not idle and not practising, "\n".join(idle + practising)
     finally:
         context.close()
+
+
+# Where keyboard focus is, and whether it shows: an outline or a ring drawn around it.
+FOCUS = """() => {
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+  return {
+    name: (el.textContent || el.id || el.tagName).trim().slice(0, 30),
+    inside: !!el.closest("#atlas-practice"),
+    visible: el.matches(":focus-visible") && (outline || style.boxShadow !== "none"),
+  };
+}"""
+
+
+def test_tab_reaches_every_practice_control_and_shows_where_it_is(fresh_tab, server):
+    page = _open(fresh_tab, server)
+    _start_by_keyboard(page)
+    controls = page.evaluate(
+        """() => Array.from(document.querySelectorAll('#atlas-practice button, '
+            + '#atlas-practice input')).filter((el) => el.getClientRects().length > 0
+            && !el.disabled).map((el) => (el.textContent || el.id || el.tagName).trim()
+            .slice(0, 30))"""
+    )
+    assert len(controls) >= 5, controls
+    page.evaluate(
+        """() => {
+          const mark = document.createElement('span');
+          mark.tabIndex = -1;
+          document.getElementById('atlas-practice').prepend(mark);
+          mark.focus();
+        }"""
+    )
+    reached = []
+    for _ in range(len(controls) + 2):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(FOCUS)
+        if not focus["inside"]:
+            break
+        assert focus["visible"], f"{focus['name']}: keyboard focus does not show"
+        reached.append(focus["name"])
+    assert reached == controls, "Tab order differs from the controls on screen"

@@ -6,7 +6,8 @@ of each, used by the test suite, the benchmark and the site generator.
   cancellations an expression may contain (``1 - tanh``, ``log(1 + e^x)``,
   ``x - tanh x``) are resolved: at least 50 significant digits beyond them
   (:func:`reference`); or at rising precision until two precisions agree
-  (:func:`ladder`, :func:`checked_truths`).
+  (:func:`ladder`, :func:`checked_truths`); likewise the derivative in a parameter,
+  the truth of ``spec.param_grads`` (:func:`parameter_derivative`).
 * **Rows** (:mod:`._rows`): the same for the functions of a whole row: the softmax
   family, sparsemax, 1.5-entmax, maxout and the gated linear units (:func:`row_truth`).
 * **The rule** (:mod:`._rule`): an error of at most ``4 + 2κ`` units in the last place
@@ -35,6 +36,7 @@ from ._exact import (
     expression,
     ladder,
     mp_function,
+    parameter_derivative,
     reference,
     variant_of,
     working_digits,
@@ -127,6 +129,7 @@ __all__ = [
     "maxout",
     "measure",
     "mp_function",
+    "parameter_derivative",
     "reference",
     "row",
     "row_truth",

@@ -152,6 +152,35 @@ def reference(
         return mpmath.mpf(f), mpmath.mpf(df), mpmath.mpf(d2f)
 
 
+@functools.lru_cache(maxsize=64)
+def _compiled_parameter_derivative(spec_name: str, name: str) -> tuple[Callable[..., Any], tuple]:
+    """∂f/∂p as an mpmath function of x and the real parameters (their names second)."""
+    from .._spec import get
+
+    spec = get(spec_name)
+    real = tuple(k for k, v in spec.params.items() if k in spec.symbols and _real(v))
+    args = (X, *(spec.symbols[k] for k in real))
+    return mp_function(sp.diff(spec.expr, spec.symbols[name]), args), real
+
+
+def parameter_derivative(
+    spec: Spec, name: str, x: float, *, params: Mapping[str, Any] | None = None
+) -> mpmath.mpf:
+    """∂f/∂p at ``x`` for the parameter ``p`` called ``name`` (the truth for
+    ``spec.param_grads[name]``), from the spec's SymPy expression in mpmath at
+    :func:`working_digits` (x), the real parameters at ``params`` (overriding the
+    defaults) taken exactly as the floats they are.
+
+    >>> import activations as act
+    >>> float(parameter_derivative(act.get("prelu"), "weight", -2.0))
+    -2.0
+    """
+    func, real = _compiled_parameter_derivative(spec.name, name)
+    values = {**spec.params, **(params or {})}
+    with mpmath.workdps(working_digits(x)):
+        return +mpmath.mpf(func(*(mpmath.mpf(float(v)) for v in (x, *(values[k] for k in real)))))
+
+
 def ladder(
     func: Callable[..., Any],
     *args: float,
