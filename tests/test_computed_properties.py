@@ -240,3 +240,19 @@ def test_mean_output_is_none_for_row_functions():
     assert properties.mean_output("softmax") is None
     assert properties.dead_units("swiglu") is None
     assert math.isfinite(float(properties.mean_output("relu")))
+
+
+GLUS = [s for s in act.specs() if reference.is_halves(s)]
+
+
+@pytest.mark.parametrize("spec", GLUS, ids=[s.name for s in GLUS])
+def test_glu_saturation_is_computed_from_its_plotted_slice_like_the_other_functions(spec):
+    # The slice f(1, x) is the gate h; its side(s) come from the same tail classifier as
+    # the elementwise functions. An independent check: |h′| at ±60 is tiny exactly there.
+    assert spec.properties.saturation == properties.saturation(spec)
+    eps = 1e-12
+    left, right = (
+        abs(float(reference.halves(spec, 1.0, x, vjp=True)[1])) < eps for x in (-60.0, 60.0)
+    )
+    got = {(True, True): "both", (True, False): "left", (False, True): "right"}
+    assert spec.properties.saturation == got.get((left, right), "none")

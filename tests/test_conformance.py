@@ -72,6 +72,13 @@ def test_aliases(alias, name):
     assert act.get(alias.upper().replace("_", " ")).name == name
 
 
+@pytest.mark.parametrize("alias", ["gelu_new", "gelu_pytorch_tanh"])
+def test_names_of_the_tanh_gelu_are_not_aliases_of_the_exact_default(alias):
+    # Hugging Face's names denote the tanh form; an alias would return the exact GELU.
+    with pytest.raises(KeyError):
+        act.get(alias)
+
+
 @pytest.mark.parametrize("spec", SPECS, ids=IDS)
 def test_family_is_the_module_that_defines_it(spec):
     assert spec.fn.__module__ == f"activations.{MODULES[spec.family]}"

@@ -90,9 +90,7 @@ def _defaults(obj) -> dict:
 
 
 def _as_catalog(key: str, value):
-    """A framework's default in the catalog's terms (GELU's bool, PReLU's initialiser)."""
-    if key == "approximate" and isinstance(value, bool):
-        return "tanh" if value else "none"
+    """A framework's default in the catalog's terms (PReLU's initialiser)."""
     if key == "weight" and isinstance(value, str):
         return {"zeros": 0.0}[value.lower()]
     return value
@@ -112,11 +110,26 @@ def test_framework_entry_names_an_object_with_the_stated_defaults(spec, fw, api)
         name = fw.param_names.get(key, key)
         if name == "axis" and fw.framework == "PyTorch":
             name = "dim"
-        value = found.get(name, inspect.Parameter.empty)
-        if stated is None:  # no such parameter, or no default
-            assert value in (inspect.Parameter.empty, None), (api, name, value)
+        if stated is None:  # no such parameter
+            assert name not in found, (api, name, found.get(name))
+        elif stated is act.REQUIRED and name in found:
+            assert found[name] is inspect.Parameter.empty, (api, name, found[name])
+        elif stated is act.REQUIRED:  # no readable signature: call it without the argument
+            torch = _framework("PyTorch")
+            with pytest.raises(TypeError):
+                obj(torch.zeros(2, 3))
+        elif stated is act.IMPLICIT:
+            assert name in found and found[name] is None, (api, name, found.get(name))
+        elif key in fw.values:  # the page shows the framework's own spelling
+            assert name in found and found[name] is not inspect.Parameter.empty, (api, name)
+            assert type(found[name]) is type(fw.values[key]), (api, name, found[name])
+            assert found[name] == fw.values[key], (api, name, found[name])
         else:
+            value = found.get(name, inspect.Parameter.empty)
             assert value is not inspect.Parameter.empty, (api, name)
+            assert type(_as_catalog(key, value)) is not bool or type(stated) is bool, (
+                f"{api}: {name} is a bool; give Framework.values its spelling"
+            )
             assert _as_catalog(key, value) == stated, (api, name, value)
 
 

@@ -382,17 +382,15 @@ def _fake(name: str, **kw) -> act.Spec:
 
 
 def test_framework_disagreements_are_computed():
-    found = dict(defaults.disagreements(_fake("fake")))
+    fake = _fake("fake")
+    found = dict(defaults.disagreements(fake))
     assert set(found) == {"slope", "cutoff"}  # Keras 0.3 ≠ 0.1; JAX adds a cutoff
-    assert found["slope"] == {
-        "PyTorch": [("torch.fake", 0.1)],
-        "Keras 3": [("keras.fake", 0.3)],
-        "JAX": [("jax.fake", None)],
-    }
+    torch_, keras, jax = fake.frameworks
+    assert found["slope"] == {"PyTorch": [torch_], "Keras 3": [keras], "JAX": [jax]}
     agree = _fake("agree", frameworks=(act.Framework("PyTorch", "t", {"slope": 0.1}),))
     assert defaults.disagreements(agree) == []
     tab = pages._framework_tab(_fake("fake"), _fake("fake").frameworks[1])
-    assert '!!! warning "Keras 3 default differs"' in tab and "`0.3`" in tab
+    assert '!!! warning "Keras 3 default differs"' in tab and "`slope=0.3`" in tab
 
 
 def test_a_layer_and_a_function_that_disagree_are_both_shown():
@@ -404,12 +402,68 @@ def test_a_layer_and_a_function_that_disagree_are_both_shown():
         ),
     )
     ((key, stated),) = defaults.disagreements(two)
-    assert stated == {"Keras 3": [("keras.activations.fake", 0.2), ("keras.layers.Fake", 0.3)]}
+    assert stated == {"Keras 3": list(two.frameworks)}
     cell = defaults._cell(two, key, "Keras 3", stated)
     assert "keras.activations.fake" in cell and "keras.layers.Fake" in cell
     page = pages._frameworks(two)
     assert page.count('!!! warning "Keras 3 default differs"') == 2
     assert act.FRAMEWORK_VERSIONS["Keras 3"].label in page
+
+
+def test_cheatsheet_warns_only_of_the_frameworks_that_differ():
+    spec = _fake(
+        "warn",
+        frameworks=(
+            act.Framework("PyTorch", "torch.warn", {"slope": 0.1}),  # agrees
+            act.Framework("Keras 3", "keras.warn", {"slope": 0.3}),  # differs
+            act.Framework("tf.keras 2", "tf.warn", {"slope": None}),  # no such parameter
+            act.Framework("JAX", "jax.warn", {"slope": act.REQUIRED}),  # no default
+        ),
+    )
+    assert "differs in Keras 3]" in cheatsheet._defaults_cell(spec)
+    for spec in act.specs():
+        ours = common.our_defaults(spec)
+        expected = [
+            name
+            for name in common.FRAMEWORKS
+            if any(
+                common.differs(k, v, ours)
+                for f in spec.frameworks
+                if f.framework == name and f.name not in ("", "—")
+                for k, v in f.defaults.items()
+            )
+        ]
+        cell = cheatsheet._defaults_cell(spec)
+        assert ("⚠" in cell) == bool(expected), spec.name
+        if expected:
+            assert f"differs in {', '.join(expected)}]" in cell, (spec.name, cell)
+
+
+def test_framework_values_are_shown_in_the_frameworks_own_spelling():
+    gelu = act.get("gelu")
+    jax = next(f for f in gelu.frameworks if f.framework == "JAX")
+    assert common.fw_value(jax, "approximate") == "`approximate=True`"
+    assert "`approximate=True` ⚠" in pages._defaults_summary(gelu, pages.page_path(gelu))
+    row = next(r for r in defaults.render().splitlines() if r.startswith("| [GELU]"))
+    assert "'tanh'" not in row.split("|", 4)[4] and "**`approximate=True`**" in row
+    leaky = next(r for r in defaults.render().splitlines() if r.startswith("| [Leaky ReLU]"))
+    assert "**`alpha=0.3`**" in leaky and "**`alpha=0.2`**" in leaky
+    softmax = act.get("softmax")
+    summary = pages._defaults_summary(softmax, pages.page_path(softmax))
+    assert "`dim=None` (implicit) ⚠" in summary and "`dim` required" in summary
+
+
+def test_the_difference_between_a_function_and_its_variant_is_computed():
+    gelu = act.get("gelu")
+    (_, d, x), (_, dg, _) = pages.variant_difference(gelu, "approximate", "tanh")
+    grid = pages.VARIANT_GRID
+    assert d == pytest.approx(
+        np.max(np.abs(act.gelu(grid) - act.gelu(grid, approximate="tanh"))), rel=1e-12
+    )
+    assert 1e-4 < d < 1e-3 and -3 < x < -2.5 and 1e-4 < dg < 1e-2
+    assert pages.variant_difference(act.get("leaky_relu"), "negative_slope", 0.2) == []
+    jax = next(fw for fw in gelu.frameworks if fw.framework == "JAX")
+    assert common.fmt_number(d, 2) in pages._framework_tab(gelu, jax)
 
 
 def test_row_functions_get_a_vjp_snippet_and_no_derivative_curve():
@@ -443,3 +497,25 @@ def test_row_functions_get_a_vjp_snippet_and_no_derivative_curve():
     label, along = plots.vector_slice(spec)
     assert "(x, 0)" in label
     np.testing.assert_allclose(along(np.array([0.0, 1.0])), [0.5, 1 / (1 + np.exp(-1.0))])
+
+
+ROUNDED = [(s, r) for s in SPECS if s.elementwise for r in properties.rounding(s) or []]
+
+
+@pytest.mark.parametrize(
+    ("spec", "r"), ROUNDED, ids=[f"{s.name}-{r.dtype}-{r.side}" for s, r in ROUNDED]
+)
+def test_rounding_thresholds_hold_at_the_printed_number(spec, r):
+    printed = glossary.outward(r.threshold, r.side)
+    assert common.fmt_number(printed, 6) in glossary.rounding_text(spec)
+    x = np.asarray(printed, dtype=r.dtype)
+    beyond = x * np.asarray([1.0, 1.5, 4.0], dtype=r.dtype)  # further out on the same side
+    for value in (x, *beyond):
+        assert spec.fn(value, **spec.params) == r.bound, (float(value), r)
+
+
+def test_a_threshold_rounded_to_nearest_would_be_false():
+    # ELU reaches −1 in float64 from x = −37.4299477…: "x ≤ −37.4299" is false there.
+    elu = next(r for s, r in ROUNDED if s.name == "elu" and r.dtype == "float64")
+    assert act.elu(np.float64(float(f"{elu.threshold:.6g}"))) != -1.0
+    assert act.elu(np.float64(glossary.outward(elu.threshold, elu.side))) == -1.0

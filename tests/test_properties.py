@@ -19,6 +19,7 @@ zero-gradient region, tails, dead units) are tested in ``test_computed_propertie
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import mpmath
@@ -29,6 +30,7 @@ from scipy import optimize
 
 import activations as act
 from activations import properties, reference
+from activations._glu import _GroupMax as GroupMax
 from activations._symbolic import Phi, X, sigmoid
 
 ELEMENTWISE = [s for s in act.specs() if s.elementwise]
@@ -84,15 +86,22 @@ def test_monotonic(spec):
     claim = spec.properties.monotonic
     g = spec.grad(GRID)
     g = g[~np.isnan(g)]
-    if claim == "increasing":
+    fprime = _expr(spec, 1)
+    near = GRID[np.abs(GRID) < 50]
+    if claim in ("increasing", "non-decreasing"):
         assert np.all(g >= 0)
-        fprime = _expr(spec, 1)
         with mpmath.workdps(50):
-            for x in GRID[np.abs(GRID) < 50]:
-                t = fprime(mpmath.mpf(float(x)))
-                assert t > 0, f"f′({x}) = {t} is not positive"
-    elif claim == "non-decreasing":
-        assert np.all(g >= 0) and np.any(g == 0)
+            slopes = [fprime(mpmath.mpf(float(x))) for x in near]
+        assert all(t >= 0 for t in slopes), "f′ < 0 somewhere"
+        # Two neighbouring grid points with f′ = 0: f is flat on the interval between.
+        flat = any(a == 0 and b == 0 for a, b in itertools.pairwise(slopes))
+        assert flat == (claim == "non-decreasing"), f"claimed {claim}, flat stretch: {flat}"
+        if claim == "increasing":  # f′ = 0 only at isolated points: positive beside them
+            with mpmath.workdps(50):
+                for x, t in zip(near, slopes, strict=True):
+                    if t == 0:
+                        h = mpmath.mpf(10) ** -6
+                        assert fprime(x - h) > 0 and fprime(x + h) > 0, x
     elif claim == "decreasing":
         assert np.all(g < 0)
     else:
@@ -157,15 +166,30 @@ def test_self_gated(spec):
 _TRANSCENDENTAL = (sp.exp, sp.log, sp.tanh, sp.sin, sp.cos, sp.erf, sp.erfc, Phi, sigmoid)
 
 
+_COMPARISONS = (sp.Piecewise, sp.Max, sp.Min, GroupMax)
+
+
+def _copy(v) -> bool:
+    """A value that is taken, not computed: a number, x, a parameter, an entry of x."""
+    return v.is_number or isinstance(v, sp.Symbol | sp.Indexed)
+
+
 def _cost(expr):
     n = sum(1 for node in sp.preorder_traversal(expr) if isinstance(node, _TRANSCENDENTAL))
     if n == 0:
-        pieces = [v for v, _ in expr.args] if isinstance(expr, sp.Piecewise) else [expr]
-        only_copies = all(v.is_number or v == X for v in pieces)
-        return "comparison" if only_copies and isinstance(expr, sp.Piecewise) else "arithmetic"
+        if not isinstance(expr, _COMPARISONS):
+            return "arithmetic"
+        pieces = [v for v, _ in expr.args] if isinstance(expr, sp.Piecewise) else expr.args
+        return "comparison" if all(_copy(v) for v in pieces) else "arithmetic"
     return "one transcendental" if n == 1 else "several transcendentals"
 
 
-@pytest.mark.parametrize("spec", ELEMENTWISE, ids=IDS)
+def test_cost_counts_parameters_as_copies_and_sums_as_arithmetic():
+    theta, v = sp.symbols("theta v", real=True)
+    assert _cost(sp.Piecewise((X, X > theta), (v, True))) == "comparison"
+    assert _cost(sp.Piecewise((X - theta, X > theta), (0, True))) == "arithmetic"
+
+
+@pytest.mark.parametrize("spec", act.specs(), ids=[s.name for s in act.specs()])
 def test_cost_follows_from_expression(spec):
     assert spec.properties.cost == _cost(spec.expr)

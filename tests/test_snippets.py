@@ -270,13 +270,26 @@ def test_maxout_snippet_selects_like_the_catalog():
 SPECIAL = [-np.inf, np.inf, np.nan]
 
 
+def _with_zeros(spec) -> list[dict]:
+    """The spec's settings, plus each real parameter at 0 where the catalog accepts it
+    (leaky ReLU with ``negative_slope=0`` is ReLU): 0 · ±inf is where snippets go wrong."""
+    out = [_kwargs(spec, params, variant) for params, variant in reference.settings(spec)]
+    for p in spec.parameters:
+        if isinstance(p.default, float) and not p.positive:
+            try:
+                spec.fn(np.array([1.0]), **{p.name: 0.0})
+            except (TypeError, ValueError):
+                continue
+            out.append({**out[0], p.name: 0.0})
+    return out
+
+
 @pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
 @pytest.mark.parametrize("name", ELEMENTWISE)
 def test_elementwise_snippet_at_inf_and_nan(name, dtype):
     spec = act.get(name)
     x = np.array(SPECIAL, dtype=dtype)
-    for params, variant in reference.settings(spec):
-        kwargs = _kwargs(spec, params, variant)
+    for kwargs in _with_zeros(spec):
         for ours, theirs in zip(pair(name), (spec.fn, spec.grad), strict=True):
             y = ours(x, **kwargs)
             assert y.dtype == dtype

@@ -230,7 +230,7 @@ def test_softmax_derivation_steps_agree(name):
 
 def test_framework_defaults_recorded():
     torch_fw = {f.framework: f for f in act.get("softmax").frameworks[::-1]}  # first entry
-    assert torch_fw["PyTorch"].defaults["axis"] is None  # dim has no default
+    assert torch_fw["PyTorch"].defaults["axis"] is act.IMPLICIT  # dim=None: implicit
     assert torch_fw["Keras 3"].defaults["axis"] == -1
     assert torch_fw["JAX"].defaults["axis"] == -1
 

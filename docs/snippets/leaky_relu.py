@@ -14,6 +14,8 @@ import numpy as np
 
 def leaky_relu(x, negative_slope=0.01):
     """x for x > 0, negative_slope · x otherwise."""
+    if negative_slope == 0:  # ReLU: 0 at −inf, where 0 · (−inf) would be NaN
+        return np.maximum(x, 0)
     return np.where(x > 0, x, negative_slope * x)
 
 

@@ -15,7 +15,9 @@ import numpy as np
 
 def prelu(x, weight=0.25):
     """x for x > 0, weight · x otherwise."""
-    return np.where(x > 0, x, weight * x)
+    with np.errstate(invalid="ignore"):  # 0 · (−inf), replaced by its limit 0 below
+        y = np.where(x > 0, x, weight * x)
+    return np.where((np.asarray(weight) == 0) & (x < 0), 0, y)
 
 
 def prelu_grad(x, weight=0.25):

@@ -15,7 +15,10 @@ import numpy as np
 
 def rrelu(x, lower=1 / 8, upper=1 / 3):
     """x for x > 0, (lower + upper) / 2 · x otherwise."""
-    return np.where(x > 0, x, (lower + upper) / 2 * x)
+    slope = (lower + upper) / 2
+    if slope == 0:  # ReLU: 0 at −inf, where 0 · (−inf) would be NaN
+        return np.maximum(x, 0)
+    return np.where(x > 0, x, slope * x)
 
 
 def rrelu_grad(x, lower=1 / 8, upper=1 / 3):

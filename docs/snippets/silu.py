@@ -20,6 +20,8 @@ def _sigmoids(t):
 
 def silu(x, beta=1.0):
     """x σ(βx)."""
+    if beta == 0:  # x/2, where 0 · (±inf) would be NaN
+        return 0.5 * x
     with np.errstate(over="ignore"):  # βx may be ±inf for β > 1: fine
         gate = _sigmoids(beta * x)[0]
     return np.where(gate > 0, x, 0) * gate  # 0, not −inf · 0, at −inf
@@ -27,6 +29,8 @@ def silu(x, beta=1.0):
 
 def silu_grad(x, beta=1.0):
     """σ(βx) (1 + βx σ(−βx))."""
+    if beta == 0:  # 1/2 everywhere (NaN stays NaN)
+        return np.where(np.isnan(x), x, 0.5)
     with np.errstate(over="ignore"):  # βx may be ±inf for β > 1: fine
         t = np.clip(beta * x, -1000, 1000)  # beyond, f′ is 0 or 1
     s, s_neg = _sigmoids(t)

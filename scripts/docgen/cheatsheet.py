@@ -20,7 +20,6 @@ from .common import (
     our_defaults,
     page_path,
     rel,
-    same_value,
     table,
     thumb_path,
 )
@@ -90,14 +89,7 @@ def _defaults_cell(spec: act.Spec) -> str:
         for k, v in ours.items()
     ]
     text = ", ".join(shown) or "none"
-    differing = sorted(
-        {
-            fw
-            for key, stated in defaults.disagreements(spec)
-            for fw, value in stated.items()
-            if value is not None and (key not in ours or not same_value(value, ours[key]))
-        }
-    )
+    differing = defaults.differing_frameworks(spec)
     if differing:
         where = rel(page_path(spec), PAGE) + "#in-the-frameworks"
         text += f"<br>⚠ [differs in {', '.join(differing)}]({where})"
@@ -193,9 +185,14 @@ def render() -> str:
             "then every activation's formula). Every name links to its page.</p>\n",
             "## Core activations\n",
             "The activations most networks use, with f and f′ as they are usually "
-            "written. *Defaults* are this library's (PyTorch's names); ⚠ links to the "
-            "framework that differs. *Init gain* g is computed: weights with variance "
-            "g²/fan_in keep unit variance through the layer. Thumbnails show f on the same "
+            "written. *Defaults* are this library's: a parameter that appears in f by its "
+            "symbol (Leaky ReLU's α is the keyword `negative_slope`), the others by this "
+            "library's keyword (PyTorch writes `dim` for `axis`); ⚠ links to the "
+            "frameworks whose default differs. *Init gain* g is computed: weights with "
+            "variance g²/fan_in keep unit variance through the layer for standard-normal "
+            "pre-activations (PyTorch 2.13's `calculate_gain` recommends other values for "
+            "some: sigmoid 1, tanh 5/3, SELU 3/4; "
+            f"{term_link('init-gain', PAGE, 'see the glossary')}). Thumbnails show f on the same "
             f"axes as the function pages ({term_link('plots', PAGE, 'how to read the plots')}).\n",
             '<div class="atlas-core" markdown>\n',
             core_table([s for s in specs if s.core is not None]),

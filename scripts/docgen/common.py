@@ -236,6 +236,32 @@ def same_value(a: Any, b: Any) -> bool:
     return _same(a, b)
 
 
+def differs(key: str, theirs: Any, ours: dict[str, Any]) -> bool:
+    """Whether a framework's stated default ``theirs`` of parameter ``key`` computes
+    something other than this library's defaults ``ours``: a value that is not ours, an
+    implicit choice (:data:`activations.IMPLICIT`), or a parameter we do not have. No
+    such parameter (``None``) and a required argument (:data:`activations.REQUIRED`)
+    are no default, so they do not differ."""
+    if theirs is None or theirs is act.REQUIRED:
+        return False
+    return key not in ours or theirs is act.IMPLICIT or not same_value(theirs, ours[key])
+
+
+def fw_value(fw: act.Framework, key: str) -> str:
+    """A framework's default as a reader would type it in that framework: its own
+    parameter name and value spelling (``approximate=False``, ``alpha=0.3``); the
+    markers read ``dim required`` / ``dim=None (implicit)`` and no parameter ``—``."""
+    name = fw.param_names.get(key, key)
+    value = fw.defaults[key]
+    if value is None:
+        return f"no `{name}`"
+    if value is act.REQUIRED:
+        return f"`{name}` required"
+    if value is act.IMPLICIT:
+        return f"`{name}=None` (implicit)"
+    return f"`{name}={fmt_value(fw.values.get(key, value))}`"
+
+
 # ---------------------------------------------------------------- Markdown
 
 

@@ -8,8 +8,6 @@ so computes something else by default).
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 
 import activations as act
@@ -17,12 +15,13 @@ import activations as act
 from . import header
 from .common import (
     FRAMEWORKS,
+    differs,
     equivalents,
     fmt_value,
+    fw_value,
     link,
     our_defaults,
     rel,
-    same_value,
     table,
 )
 
@@ -30,27 +29,35 @@ PAGE = "framework-defaults.md"
 PROBE = np.linspace(-30.0, 30.0, 60001)  # 0.001 apart: finds cut-offs such as x > 20
 
 
-def disagreements(spec: act.Spec) -> list[tuple[str, dict[str, list[tuple[str, Any]]]]]:
-    """``[(parameter, {framework: [(API name, stated default), ...]})]`` for every
-    parameter on which at least one framework entry disagrees with this library (a
-    framework may have several entries: a layer and a function that differ)."""
+def disagreements(spec: act.Spec) -> list[tuple[str, dict[str, list[act.Framework]]]]:
+    """``[(parameter, {framework: [entries stating it]})]`` for every parameter on which
+    at least one framework entry disagrees with this library (a framework may have
+    several entries: a layer and a function that differ)."""
     ours = our_defaults(spec)
     entries = [f for group in equivalents(spec).values() for f in group]
     keys = list(dict.fromkeys([*spec.params, *(k for f in entries for k in f.defaults)]))
     found = []
     for key in keys:
-        stated: dict[str, list[tuple[str, Any]]] = {}
+        stated: dict[str, list[act.Framework]] = {}
         for f in entries:
             if key in f.defaults:
-                stated.setdefault(f.framework, []).append((f.name, f.defaults[key]))
-        differs = any(
-            v is not None and (key not in ours or not same_value(v, ours[key]))
-            for values in stated.values()
-            for _, v in values
-        )
-        if differs:
+                stated.setdefault(f.framework, []).append(f)
+        if any(differs(key, f.defaults[key], ours) for group in stated.values() for f in group):
             found.append((key, stated))
     return found
+
+
+def differing_frameworks(spec: act.Spec) -> list[str]:
+    """The frameworks, in :data:`FRAMEWORKS` order, with an entry whose default differs
+    from this library's."""
+    ours = our_defaults(spec)
+    hit = {
+        name
+        for key, stated in disagreements(spec)
+        for name, group in stated.items()
+        if any(differs(key, f.defaults[key], ours) for f in group)
+    }
+    return [name for name in FRAMEWORKS if name in hit]
 
 
 def different_functions() -> list[tuple[act.Spec, act.Framework, int, np.ndarray, np.ndarray]]:
@@ -72,6 +79,9 @@ def _different_table(found) -> list[str]:
     rows = []
     for spec, fw, i, ours, theirs in found:
         diff = abs(theirs[i] - ours[i])
+        nonzero = ours != 0
+        relative = np.abs(theirs - ours)[nonzero] / np.abs(ours[nonzero])
+        j = int(np.argmax(relative))
         rows.append(
             (
                 link(spec, PAGE),
@@ -80,7 +90,8 @@ def _different_table(found) -> list[str]:
                 f"{PROBE[i]:.6g}",
                 f"{ours[i]:.12g}",
                 f"{theirs[i]:.12g}",
-                f"{diff:.3g}" + (f" ({diff / abs(ours[i]):.2g} relative)" if ours[i] else ""),
+                f"{diff:.3g}",
+                f"{relative[j]:.2g} at x = {PROBE[nonzero][j]:.6g}",
             )
         )
     if not rows:
@@ -90,8 +101,10 @@ def _different_table(found) -> list[str]:
         "Some frameworks compute a different function under the same name at their "
         "defaults: another formula, or a cut-off this library does not have. The catalog "
         "keeps each such function in NumPy; the differences below are computed from it "
-        "at the default parameters, on x from −30 to 30 in steps of 0.001, where they "
-        "are largest.\n",
+        "at the default parameters, on x from −30 to 30 in steps of 0.001: the largest "
+        "absolute difference, where it occurs, and the largest relative difference "
+        "|framework − this library| / |this library| (where this library's value is not "
+        "0), which may occur elsewhere.\n",
         table(
             (
                 "function",
@@ -100,31 +113,38 @@ def _different_table(found) -> list[str]:
                 "at x",
                 "this library",
                 "framework",
-                "difference",
+                "largest difference",
+                "largest relative difference",
             ),
             rows,
-            "lllrrrr",
+            "lllrrrrr",
         ),
     ]
 
 
-def _cell(spec: act.Spec, key: str, framework: str, stated: dict[str, Any]) -> str:
+def _cell(spec: act.Spec, key: str, framework: str, stated: dict[str, list[act.Framework]]) -> str:
     if framework not in equivalents(spec):
         return "no equivalent"
     if framework not in stated:
         return "—"
     ours = our_defaults(spec)
 
-    def shown(value: Any) -> str:
-        if value is None:
-            return "none"
-        text = f"`{fmt_value(value)}`"
-        return f"**{text}**" if key not in ours or not same_value(value, ours[key]) else text
+    def shown(f: act.Framework) -> str:
+        text = fw_value(f, key)
+        return f"**{text}**" if differs(key, f.defaults[key], ours) else text
 
-    values = stated[framework]
-    if len({fmt_value(v) for _, v in values}) == 1:
-        return shown(values[0][1])
-    return " · ".join(f"{shown(v)} (`{name.split(' / ')[0]}`)" for name, v in values)
+    group = stated[framework]
+    if len({shown(f) for f in group}) == 1:
+        return shown(group[0])
+    return " · ".join(f"{shown(f)} (`{f.name.split(' / ')[0]}`)" for f in group)
+
+
+ELSEWHERE = "the framework-defaults page"
+"""How a framework note names this page; on this page it names the table instead."""
+
+
+def _here(note: str) -> str:
+    return note.replace(ELSEWHERE, "the table *Same name, a different function* above")
 
 
 def _versions() -> list[str]:
@@ -163,9 +183,13 @@ def render() -> str:
         "pick different default parameters, and some add a parameter (a cut-off, an "
         "approximation) that changes the result. This table is computed from the "
         "catalog: a row appears wherever a framework's default differs from this "
-        "library's (differing values in bold). 'none' means the framework has no such "
-        "parameter or no default for it; '—' means the catalog states none. Where a "
-        "layer and a function of one framework disagree, the cell gives both.\n",
+        "library's (differing values in bold). Each cell is spelled as the framework "
+        "spells it, in its own parameter name and value type (GELU's `approximate` is a "
+        "string in PyTorch and a bool in Keras and JAX); the *parameter* column gives this "
+        "library's name. *no `p`*: the framework has no such parameter; *`p` required*: "
+        "it has one without a default; *`p=None` (implicit)*: it defaults to None and then "
+        "chooses a value itself; '—': the catalog states none. Where a layer and a "
+        "function of one framework disagree, the cell gives both.\n",
         *_versions(),
     ]
     if rows:
@@ -182,7 +206,7 @@ def render() -> str:
         for spec in noted:
             items = [
                 f"- **{act.FRAMEWORK_VERSIONS[f.framework].label}** `{f.name}`"
-                + (f": {f.note}" if f.note else "")
+                + (f": {_here(f.note)}" if f.note else "")
                 for group in equivalents(spec).values()
                 for f in group
             ]

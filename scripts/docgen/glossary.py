@@ -8,6 +8,7 @@ claims, so a word means the same thing on every page.
 
 from __future__ import annotations
 
+import decimal
 from dataclasses import dataclass
 
 import sympy as sp
@@ -134,6 +135,16 @@ def saturation_text(spec: act.Spec, short: bool = False) -> str:
     }[side]
 
 
+def outward(threshold: float, side: str, digits: int = 6) -> float:
+    """``threshold`` to ``digits`` significant digits, rounded away from the side where
+    the statement "f(x) = bound for x ≤ t" (left) or "x ≥ t" (right) fails, so that it
+    stays true at the printed number: toward −∞ on the left, toward +∞ on the right."""
+    exact = decimal.Decimal(threshold)
+    quantum = decimal.Decimal(1).scaleb(exact.adjusted() - digits + 1)
+    mode = decimal.ROUND_FLOOR if side == "left" else decimal.ROUND_CEILING
+    return float(exact.quantize(quantum, rounding=mode))
+
+
 def rounding_text(spec: act.Spec) -> str:
     """Where floating point returns an excluded end of the range exactly; '' if nowhere."""
     found = props.rounding(spec) or []
@@ -145,7 +156,9 @@ def rounding_text(spec: act.Spec) -> str:
     parts = []
     for (bound, side), rows in groups.items():
         sign = "≤" if side == "left" else "≥"
-        where = ", ".join(f"x {sign} {fmt_number(r.threshold, 6)} in {r.dtype}" for r in rows)
+        where = ", ".join(
+            f"x {sign} {fmt_number(outward(r.threshold, side), 6)} in {r.dtype}" for r in rows
+        )
         parts.append(f"f(x) = {fmt_number(bound, 6)} exactly for {where}")
     return "; ".join(parts)
 
@@ -171,7 +184,11 @@ def render() -> str:
         if props.zero_centred(s) and s.name not in ("selu",) and s.elementwise
     )
     relu = act.get("relu")
-    sigmoid_one = {r.dtype: r.threshold for r in props.rounding("sigmoid") or [] if r.bound == 1.0}
+    sigmoid_one = {
+        r.dtype: outward(r.threshold, r.side)
+        for r in props.rounding("sigmoid") or []
+        if r.bound == 1.0
+    }
     by_verdict: dict[str, list[act.Spec]] = {"yes": [], "vanishing": [], "no": []}
     for spec in act.specs():
         dead = props.dead_units(spec)
@@ -195,15 +212,19 @@ def render() -> str:
         ),
         _section(
             "monotonic",
-            "*increasing*: f′ > 0 wherever f′ is defined; *non-decreasing*: f′ ≥ 0, and "
-            "f′ = 0 somewhere; *decreasing*: f′ < 0; *no*: f′ takes both signs. Checked by "
-            "the test suite against the derivative at 50 significant digits.",
+            "*increasing*: f′ ≥ 0, and f′ = 0 at most at isolated points (strictly "
+            "increasing, like x³ or Tanhshrink); *non-decreasing*: f′ ≥ 0, and f′ = 0 on a "
+            "whole interval (f has flat stretches, like ReLU); *decreasing*: f′ < 0; *no*: "
+            "f′ takes both signs. Checked by the test suite on a grid of inputs, from the "
+            "catalog's derivative in float64 and the spec's derivative at 50 significant "
+            "digits (a flat stretch: two neighbouring grid points where f′ = 0).",
         ),
         _section(
             "smoothness",
             "$C^0$: continuous, with kinks where f′ jumps; $C^1$: f′ is continuous and f″ "
             "jumps somewhere; $C^2$: f″ is continuous and f‴ jumps somewhere; $C^\\infty$: "
-            "no kink at all; *jump*/*discontinuous*: f itself jumps. Checked at every "
+            "every derivative is continuous; *jump*/*discontinuous*: f itself jumps. "
+            "Checked at every "
             "kink the spec declares.",
         ),
         _section(
@@ -227,7 +248,11 @@ def render() -> str:
             "saturating",
             "f′(x) → 0 as x → −∞ (*left*), as x → +∞ (*right*), on *both* sides, or on "
             "*no* side. A unit driven far into a saturated side gets almost no gradient. "
-            "Classified from f′ at |x| = 20, 40 and 80, evaluated at high precision.",
+            "Classified from f′ at |x| = 20, 40 and 80, evaluated at high precision; for a "
+            "function of a whole row, from the slice its page plots (for a GLU the row "
+            "(1, x), where f′ is ∂f/∂b). Papers often call ReLU *non-saturating* "
+            "(Krizhevsky et al. 2012, §3.1), meaning its positive side; by this definition "
+            "it saturates on the left, where f′ = 0.",
         ),
         _section(
             "dead-units",
@@ -266,22 +291,26 @@ def render() -> str:
         _section(
             "init-gain",
             "g = 1/√E[f(Z)²] for Z ~ N(0, 1), computed like the mean output. A layer "
-            "whose weights have mean 0 and variance g²/fan_in, fed with f of "
-            "unit-variance pre-activations, produces unit-variance pre-activations "
-            "again: Var(y) = fan_in · Var(w) · E[f(z)²] (He et al. 2015, "
-            "[§2.2](https://arxiv.org/abs/1502.01852)). For ReLU E[f(Z)²] = 1/2, so "
+            "whose weights have mean 0 and variance g²/fan_in, independent of its inputs, "
+            "with zero bias, fed with f of standard-normal pre-activations (mean 0, "
+            "variance 1), produces unit-variance pre-activations again: "
+            "Var(y) = fan_in · Var(w) · E[f(z)²] (He et al. 2015, "
+            "[§2.2, eq. 7](https://arxiv.org/abs/1502.01852)). For ReLU E[f(Z)²] = 1/2, so "
             f"g = √2 = {fmt_number(float(props.init_gain('relu')), 4)}: He (Kaiming) "
             f"initialisation; for SELU g = {fmt_number(float(props.init_gain('selu')), 4)}: "
             "LeCun initialisation, Var(w) = 1/fan_in, which Klambauer et al. (2017) use "
-            "for SELU networks (their fixed-point theorem asks each unit's weights to sum "
-            "to about 0 with squares summing to about 1, which LeCun-normal weights meet "
-            "in expectation). Glorot (Xavier) initialisation, "
+            "for SELU networks (their Theorem 1 asks each unit's weights to have sum "
+            "ω ∈ [−0.1, 0.1] and sum of squares τ ∈ [0.95, 1.1], which LeCun-normal "
+            "weights meet in expectation). Glorot (Xavier) initialisation, "
             "Var(w) = 2/(fan_in + fan_out), averages the forward and backward "
             "conditions for a function with f′(0) = 1 near 0, such as tanh (Glorot & "
-            "Bengio 2010, §4.2). Frameworks' recommended gains are not all computed this "
-            "way: PyTorch's `torch.nn.init.calculate_gain` (2.13) gives 5/3 for tanh "
-            f"(this computation: {fmt_number(float(props.init_gain('tanh')), 4)}) and 3/4 "
-            "for SELU. '—' where f acts on a whole row.",
+            "Bengio 2010, §4.2.1, eq. 12). Frameworks' recommended gains are not all "
+            "computed this way: PyTorch's `torch.nn.init.calculate_gain` (2.13) gives 1 "
+            f"for sigmoid (this computation: {fmt_number(float(props.init_gain('sigmoid')), 4)}), "
+            f"5/3 for tanh (this computation: {fmt_number(float(props.init_gain('tanh')), 4)}) "
+            "and 3/4 for SELU, and the `torch.nn.SELU` documentation (2.13) says to "
+            "initialise SELU networks with `nonlinearity='linear'` (gain 1), not "
+            "`'selu'`. '—' where f acts on a whole row.",
         ),
         _section(
             "self-gated",
@@ -291,7 +320,8 @@ def render() -> str:
         _section(
             "cost",
             "What evaluating f takes, counted from its expression: *comparison* (only "
-            "copies and comparisons), *arithmetic*, *one transcendental* (one exp, log, "
+            "comparisons, and copies of x, of a parameter or of a constant), *arithmetic* "
+            "(+, −, ×, ÷, √, |·|, sums over a row), *one transcendental* (one exp, log, "
             "tanh, erf, …) or *several transcendentals*. Measured times are on "
             f"[Accuracy & speed]({rel('accuracy.md', PAGE)}).",
         ),
@@ -334,9 +364,10 @@ def render() -> str:
             "symbolically), and so is every step of a derivation;\n"
             "- every value in a table or an example is computed by calling the catalog "
             "when the page is generated, and the test suite runs each example;\n"
-            "- framework names and defaults are stated in this library's parameter names "
-            "(the framework's own name where it differs) for the release each tab names, "
-            "and checked against that release by the test suite when it is installed;\n"
+            "- framework names and defaults are stated as the framework spells them (its "
+            "own parameter name and value type, such as `approximate=True` where this "
+            "library writes `approximate='tanh'`) for the release each tab names, and "
+            "checked against that release by the test suite when it is installed;\n"
             "- the code under *Copy into your code* is a file the page includes verbatim and "
             "the test suite holds to the same accuracy rule as the catalog;\n"
             "- the errors and timings under *Numerics and implementation* come from the "

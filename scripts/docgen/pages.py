@@ -26,6 +26,7 @@ from .common import (
     benchmark,
     benchmark_rows,
     bounded,
+    differs,
     equivalents,
     examples_of,
     family_of,
@@ -33,6 +34,7 @@ from .common import (
     fmt_number,
     fmt_ulp,
     fmt_value,
+    fw_value,
     indent,
     link,
     math_display,
@@ -200,7 +202,10 @@ def _copy(spec: act.Spec, source: str) -> str:
         f"does not check its input; [`{public_call(spec)}`]({api}) does. The test suite runs "
         "its examples, holds both functions to this library's "
         f"[accuracy rule]({rel('accuracy.md', source)}) in float64 and float32, and checks "
-        "that no floating-point warning escapes, for ±inf and NaN too.\n\n"
+        "that no floating-point warning escapes and that ±inf and NaN give this library's "
+        "values, at the parameters shown on this page"
+        + (" and with any real parameter at 0" if spec.parameters and spec.elementwise else "")
+        + ".\n\n"
         f'```python title="{filename}"\n--8<-- "{filename}"\n```\n'
     )
 
@@ -473,15 +478,16 @@ def _benchmark_table(spec: act.Spec) -> str:
     method = rel("accuracy.md", page_path(spec)) + "#how-this-was-measured"
     return (
         f"From the benchmark{when}: maximum error against a high-precision reference, in "
-        "units in the last place, how many grid points break the accuracy rule "
-        "(4 + 2κ ULP), and the time per 10⁶ elements in milliseconds; see "
+        "units in the last place, over the finite results; how many grid points break the "
+        "accuracy rule (4 + 2κ ULP), counting a NaN or ±inf where the true value is finite "
+        "(shown in brackets); and the time per 10⁶ elements in milliseconds; see "
         f"[how this was measured]({method}):\n\n"
         + table(
             (
                 "quantity",
                 "dtype",
                 "textbook max ULP",
-                "textbook worst at x",
+                "textbook max ULP at x",
                 "textbook points over the rule",
                 "this library max ULP",
                 "this library points over the rule",
@@ -502,9 +508,13 @@ def _ms(row: dict | None) -> str:
 
 
 def _over(row: dict | None) -> str:
+    """Points over the rule, and how many of them are NaN or ±inf where the true value is
+    finite (those are not in the max ULP, which is over the finite results)."""
     if not row or row.get("violations") is None or not row.get("points"):
         return "—"
-    return f"{row['violations']} of {row['points']}"
+    nonfinite = row.get("nonfinite") or 0
+    text = f"{row['violations']} of {row['points']}"
+    return text + (f" ({nonfinite} NaN/inf)" if nonfinite else "")
 
 
 def differences(spec: act.Spec, fw: act.Framework) -> list[tuple[str, Any, Any]]:
@@ -513,7 +523,7 @@ def differences(spec: act.Spec, fw: act.Framework) -> list[tuple[str, Any, Any]]
     return [
         (key, theirs, ours.get(key))
         for key, theirs in fw.defaults.items()
-        if theirs is not None and (key not in ours or not same_value(theirs, ours[key]))
+        if differs(key, theirs, ours)
     ]
 
 
@@ -530,7 +540,7 @@ def _defaults_summary(spec: act.Spec, source: str) -> str:
         for fw in entries:
             differ = {key for key, _, _ in differences(spec, fw)}
             cells = [
-                f"`{fw.param_names.get(k, k)}={fmt_value(v)}`" + (" ⚠" if k in differ else "")
+                fw_value(fw, k) + (" ⚠" if k in differ else "")
                 for k, v in fw.defaults.items()
                 if v is not None
             ]
@@ -589,16 +599,10 @@ def _framework_tab(spec: act.Spec, fw: act.Framework) -> str:
     if fw.note:
         lines.append(fw.note.strip() + "\n")
     rows, differ = [], differences(spec, fw)
-    for key, theirs in fw.defaults.items():
-        mine = ours.get(key, None)
-        shown = (
-            "none (no such parameter, or no default)"
-            if theirs is None
-            else f"`{fmt_value(theirs)}`"
-        )
+    for key in fw.defaults:
         spelled = fw.param_names.get(key)
         label = f"`{key}`" + (f" (`{spelled}`)" if spelled else "")
-        rows.append((label, shown, f"`{fmt_value(mine)}`" if key in ours else "—"))
+        rows.append((label, fw_value(fw, key), f"`{fmt_value(ours[key])}`" if key in ours else "—"))
     if rows:
         lines.append(table(("parameter", fw.framework, "this library"), rows))
     if differ:
@@ -606,13 +610,12 @@ def _framework_tab(spec: act.Spec, fw: act.Framework) -> str:
         for key, theirs, mine in differ:
             if key in ours:
                 items.append(
-                    f"`{key}`: `{fw.name.split(' / ')[0]}` uses `{fmt_value(theirs)}`, "
-                    f"this library `{fmt_value(mine)}`."
+                    f"`{key}`: `{fw.name.split(' / ')[0]}` uses {fw_value(fw, key)}, "
+                    f"this library `{key}={fmt_value(mine)}`." + _difference_size(spec, key, theirs)
                 )
             else:
                 items.append(
-                    f"`{key}={fmt_value(theirs)}`: a {fw.framework} parameter this library "
-                    "does not have."
+                    f"{fw_value(fw, key)}: a {fw.framework} parameter this library does not have."
                 )
         lines.append(
             f'!!! warning "{fw.framework} default differs"\n\n'
@@ -621,6 +624,40 @@ def _framework_tab(spec: act.Spec, fw: act.Framework) -> str:
     if fw.source:
         lines.append(f"Source: `{fw.source}`.\n")
     return "\n".join(lines)
+
+
+VARIANT_GRID = np.linspace(-10.0, 10.0, 20001)
+"""Where the difference between a function and its variant is measured (0.001 apart)."""
+
+
+def variant_difference(spec: act.Spec, key: str, value: Any) -> list[tuple[str, float, float]]:
+    """``(quantity, largest |difference|, at x)`` between f at its defaults and f with
+    ``key=value``, for f and f′ on :data:`VARIANT_GRID`, where ``value`` selects one of
+    the spec's variants (GELU's ``approximate="tanh"``); ``[]`` otherwise."""
+    if not spec.elementwise or not any(
+        set(v.kwargs) == {key} and same_value(v.kwargs[key], value) for v in spec.variants
+    ):
+        return []
+    out = []
+    for quantity, fn in (("f", spec.fn), ("f′", spec.grad)):
+        if fn is None:
+            continue
+        diff = np.abs(fn(VARIANT_GRID, **{key: value}) - fn(VARIANT_GRID, **spec.params))
+        i = int(np.argmax(diff))
+        out.append((quantity, float(diff[i]), float(VARIANT_GRID[i])))
+    return out
+
+
+def _difference_size(spec: act.Spec, key: str, value: Any) -> str:
+    found = variant_difference(spec, key, value)
+    if not found:
+        return ""
+    parts = [f"{fmt_number(d, 2)} in {q} (at x = {fmt_number(x, 3)})" for q, d, x in found]
+    return (
+        " The two forms differ by at most "
+        + " and ".join(parts)
+        + ", on x from −10 to 10 (computed when this page is generated)."
+    )
 
 
 def _kw(params: dict[str, Any]) -> str:

@@ -184,19 +184,20 @@ register(
         ),
         properties=Properties(
             range=(-1.0, float("inf"), False, False),
-            range_latex=r"(-\alpha, \infty)",
+            range_latex=r"(-\alpha, \infty) \text{ for } \alpha > 0",
             monotonic="increasing",
             smoothness="C1",
             saturation="left",
             cost="one transcendental",
         ),
         strengths=(
-            "No zero-gradient region: f′ = α·eˣ > 0 for x ≤ 0, so no input switches the "
-            "gradient off (it does vanish as x → −∞).",
+            "No zero-gradient region (for α > 0): f′ = α·eˣ > 0 for x ≤ 0, so no input "
+            "switches the gradient off (it does vanish as x → −∞). With α < 0 f decreases "
+            "for x < 0; α = 0 is ReLU.",
             "Negative outputs bring the mean activation nearer zero than ReLU's, which "
-            "Clevert et al. found to speed up learning.",
+            "Clevert et al. (§2) found to speed up learning.",
             "C¹ at 0 for α = 1, and saturates to −α, so large negative inputs give a bounded "
-            'response (the "noise-robust deactivation state" of Clevert et al.).',
+            'response (the "noise-robust deactivation state" of Clevert et al., §3).',
         ),
         weaknesses=(
             "Costs an exponential for every negative input.",
@@ -204,8 +205,9 @@ register(
             "Only C⁰ for α ≠ 1: the derivative jumps from α to 1 at 0.",
         ),
         typical_use=(
-            "Hidden layers of CNNs and MLPs as a replacement for ReLU; Clevert et al. found "
-            "that batch normalisation did not improve their ELU networks on CIFAR-100."
+            "Hidden layers of CNNs and MLPs as a replacement for ReLU; for their CIFAR-100 "
+            "networks, Clevert et al. (abstract) found that batch normalisation did not "
+            "improve ELU networks."
         ),
         year=2015,
         paper=Paper(
@@ -214,6 +216,7 @@ register(
             "ICLR 2016 (arXiv:1511.07289)",
             2015,
             "https://arxiv.org/abs/1511.07289",
+            "§3",
         ),
         frameworks=(
             Framework("PyTorch", "torch.nn.functional.elu / torch.nn.ELU", defaults={"alpha": 1.0}),
@@ -786,8 +789,8 @@ register(
                 "torch.nn.functional.softplus / torch.nn.Softplus",
                 defaults={"beta": 1.0},
                 note="Also takes threshold=20: where βx > 20 it returns x itself, and the "
-                "derivative 1. The framework-defaults page computes the difference; this "
-                "library has no threshold.",
+                "derivative 1 (this library has no threshold); the difference is computed on "
+                "the framework-defaults page.",
                 fn=_torch_softplus,
                 formula=(
                     r"x \text{ if } \beta x > 20 \text{, else } \tfrac{1}{\beta} \log(1 + "

@@ -302,8 +302,8 @@ def gelu_grad(x, approximate="none"):
     # Beyond ±40 the x·(gate′) term is below every subnormal; clipping keeps ±inf out.
     xc = np.clip(x, -40.0, 40.0, out=np.empty_like(x))
     if approximate == "tanh":
-        # float32 inputs are computed in float64 here: near x ≈ −1.8 the two terms
-        # cancel by ~1.3× and the float32 roundings of this chain add up to ~7 ULP.
+        # float32 inputs are computed in float64 here: the float32 roundings of this
+        # chain add up beyond the rule (the cancelling band is _GELU_TANH_PRIME_BAND).
         xc = xc.astype(np.float64, copy=False)
         s, sn = _sigmoid_pair(_gelu_tanh_t(xc))
         dt = np.multiply(xc, xc, out=np.empty_like(xc))  # dt = d(2u)/dx
@@ -368,12 +368,12 @@ register(
         ),
         variants=(Variant("tanh", {"approximate": "tanh"}, _gelu_tanh_expr, _gelu_tanh_display),),
         core=Core(
-            "transformers (BERT, GPT-2, ViT)",
+            "transformers (BERT, GPT-2, ViT); BERT and GPT-2 were trained with the tanh form",
             "porting a model: exact and tanh forms differ",
         ),
         properties=Properties(
             range=(-0.16997120747990366, float("inf"), True, False),
-            range_latex=r"[\approx -0.17, \infty)",
+            range_latex=r"[m, \infty),\ m \approx -0.170",
             monotonic="no",
             smoothness="Cinf",
             saturation="left",
@@ -384,19 +384,22 @@ register(
             "Smooth everywhere, with no zero-gradient region (the gradient does vanish as x → −∞).",
             "Probabilistic reading: the expected value of x times a Bernoulli(Φ(x)) mask, "
             "relating ReLU, dropout and zoneout (Hendrycks & Gimpel, §2).",
-            "Used by GPT (Radford et al., 2018), BERT (Devlin et al., 2019) and ViT "
-            "(Dosovitskiy et al., 2021); in the original paper it matched or beat ReLU and "
-            "ELU on its vision, language and speech tasks.",
+            "Used by GPT (Radford et al., 2018, §4.1), BERT (Devlin et al., 2019, appendix "
+            "A.2) and ViT (Dosovitskiy et al., 2021, §3.1); in the original paper it matched "
+            "or beat ReLU and ELU on its vision, language and speech tasks (Hendrycks & "
+            "Gimpel, §3).",
         ),
         weaknesses=(
             "Needs the error function, hence the tanh and sigmoid approximations of "
-            "Hendrycks & Gimpel (the benchmark table below gives the cost here).",
-            "Not monotonic: dips to a minimum ≈ −0.170 at x ≈ −0.752.",
-            "Frameworks disagree on the default form (exact or tanh; see the framework "
-            "tabs), so a model can change slightly when ported.",
+            "Hendrycks & Gimpel, §2.",
+            "Not monotonic: dips below 0 to its minimum (the lower end of the range) before "
+            "rising.",
+            "Frameworks disagree on the default form (exact or tanh), so a model can change "
+            "when ported; the framework tabs give the largest difference, computed.",
         ),
         typical_use="Feed-forward blocks of transformers (BERT, GPT, ViT) and many modern "
-        "CNNs; use the form the pretrained weights were trained with.",
+        "CNNs; use the form the pretrained weights were trained with (BERT and GPT-2: the "
+        "tanh form).",
         year=2016,
         paper=Paper(
             "D. Hendrycks, K. Gimpel",
@@ -404,7 +407,7 @@ register(
             "arXiv:1606.08415",
             2016,
             "https://arxiv.org/abs/1606.08415",
-            "",
+            "§2",
         ),
         frameworks=(
             Framework(
@@ -417,12 +420,14 @@ register(
                 "Keras 3",
                 "keras.activations.gelu",
                 defaults={"approximate": "none"},
+                values={"approximate": False},
                 note="approximate=False by default: exact x·Φ(x).",
             ),
             Framework(
                 "Keras 3",
                 "keras.ops.gelu",
                 defaults={"approximate": "tanh"},
+                values={"approximate": True},
                 note="approximate=True by default: the tanh form. The op underneath the "
                 "activation has the other default.",
             ),
@@ -430,6 +435,7 @@ register(
                 "tf.keras 2",
                 "tf.keras.activations.gelu / tf.nn.gelu",
                 defaults={"approximate": "none"},
+                values={"approximate": False},
                 note="approximate=False by default: exact.",
                 source="tf_keras/activations.py, tensorflow/python/ops/nn_ops.py",
             ),
@@ -437,10 +443,10 @@ register(
                 "JAX",
                 "jax.nn.gelu",
                 defaults={"approximate": "tanh"},
+                values={"approximate": True},
                 note="approximate=True by default: the tanh form; approximate=False is exact.",
             ),
         ),
-        aliases=("gelu_new", "gelu_pytorch_tanh"),
         naive=Naive(
             fn="0.5 * x * (1 + scipy.special.erf(x / np.sqrt(2)))",
             grad=(
@@ -449,8 +455,9 @@ register(
             ),
             why="`1 + erf(x/√2)` cancels for x < 0 and becomes exactly 0 far enough out, "
             "although GELU(x) is still representable there (see the inputs below). "
-            "PyTorch's exact GELU computes the same formula and returns 0 there too (a test "
-            "checks the PyTorch release named in its tab). The catalog uses "
+            "PyTorch's exact GELU computes the same formula and returns 0 there too "
+            "(`test_pytorch_exact_gelu_underflows_and_softplus_switches_to_x` checks the "
+            "PyTorch release named in its tab). The catalog uses "
             "`x * scipy.special.ndtr(x)`; the tanh form `0.5x(1 + tanh(u))` cancels the "
             "same way and is computed as x·σ(2u).",
             examples=(-3.0, -6.0, -10.0),
@@ -461,17 +468,30 @@ register(
         "below every subnormal. An accurate left tail needs the complementary error "
         "function, which NumPy lacks, so the exact form relies on SciPy's `ndtr`. The tanh "
         "variant is written as x·σ(2u) with σ = 1/(1 + exp(−2u)) (the few elements where "
-        "exp(−2u) overflows recomputed from exp(2u)); its derivative computes float32 in "
-        "float64, because near x ≈ −1.8 its two terms cancel. The aliases `gelu_new` and "
-        "`gelu_pytorch_tanh` (Hugging Face names) denote the tanh form: pass "
-        '`approximate="tanh"`.',
+        "exp(−2u) overflows recomputed from exp(2u)); its derivative computes float32 "
+        "inputs in float64, because in float32 the rounding errors of its chain of "
+        "operations add up beyond the accuracy rule; on (−2.5, −0.5), where its two terms "
+        "cancel (f′ vanishes near x = −0.75), it is summed from a Taylor series instead. "
+        "Hugging Face's `gelu_new` and `gelu_pytorch_tanh` are the "
+        'tanh form: `act.gelu(x, approximate="tanh")` (they are not aliases of the exact '
+        "default).",
         popularised_by=(
+            Paper(
+                "A. Radford, K. Narasimhan, T. Salimans, I. Sutskever",
+                "Improving Language Understanding by Generative Pre-Training",
+                "OpenAI technical report",
+                2018,
+                "https://cdn.openai.com/research-covers/language-unsupervised/"
+                "language_understanding_paper.pdf",
+                "§4.1",
+            ),
             Paper(
                 "J. Devlin, M.-W. Chang, K. Lee, K. Toutanova",
                 "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding",
                 "NAACL 2019 (arXiv:1810.04805)",
                 2019,
                 "https://arxiv.org/abs/1810.04805",
+                "appendix A.2",
             ),
         ),
         see_also=(
@@ -631,7 +651,7 @@ register(
         ),
         properties=Properties(
             range=(-0.2784645427610738, float("inf"), True, False),
-            range_latex=r"[\approx -0.278, \infty)",
+            range_latex=r"[m, \infty),\ m \approx -0.278",
             monotonic="no",
             smoothness="Cinf",
             saturation="left",
@@ -814,7 +834,7 @@ register(
         ),
         properties=Properties(
             range=(-0.16361018963635357, float("inf"), True, False),
-            range_latex=r"[\approx -0.164, \infty)",
+            range_latex=r"[m, \infty),\ m \approx -0.164",
             monotonic="no",
             smoothness="Cinf",
             saturation="left",
@@ -931,6 +951,15 @@ def hard_swish_grad(x):
     return mid
 
 
+# How far hard swish is from SiLU, for its prose: computed here, on x in [−10, 10].
+_HS_GRID = np.linspace(-10.0, 10.0, 20001)
+_HS_GAP = np.abs(hard_swish(_HS_GRID) - silu(_HS_GRID))
+_HS_GAP_TEXT = (
+    f"{_HS_GAP.max():.3g} (at |x| = {abs(_HS_GRID[_HS_GAP.argmax()]):.3g}, computed on x "
+    "from −10 to 10)"
+)
+_F32_MAX_6 = f"{float(np.finfo(np.float32).max) / 6:.2g}".replace("e+", "e")
+
 register(
     Spec(
         name="hard_swish",
@@ -993,7 +1022,8 @@ register(
         strengths=(
             "No transcendental: a clip, an add and two multiplications; Howard et al. "
             "designed it for mobile hardware (§5.2).",
-            "Close to SiLU in shape (non-monotonic dip, identity for x ≥ 3).",
+            "The shape of SiLU (a non-monotonic dip), but exactly x for x ≥ 3 and 0 for "
+            f"x ≤ −3; it differs from SiLU by at most {_HS_GAP_TEXT}.",
             "Exactly zero for x ≤ −3: sparse activations.",
         ),
         weaknesses=(
@@ -1030,9 +1060,9 @@ register(
             fn="x * np.clip(x + 3, 0, 6) / 6",
             grad="np.where(x <= -3, 0.0, np.where(x >= 3, 1.0, (2 * x + 3) / 6))",
             why="The textbook value is accurate for ordinary inputs, but `x * relu6(x + 3)` "
-            "overflows to inf for x > max/6 before the division (float32: x > 5.7e37, see "
-            "below), and gives NaN at x = −∞ (−∞·0). The catalog divides the gate first and "
-            "clamps ±∞.",
+            f"overflows to inf for x > max/6 before the division (float32: x > {_F32_MAX_6}, "
+            "see below), and gives NaN at x = −∞ (−∞·0). The catalog divides the gate first "
+            "and clamps ±∞.",
             examples_float32=(1e38,),
         ),
         notes="`x · (clip(x + 3, 0, 6)/6)`: no overflow, the limit −0 at −∞ (not −∞·0), and "
@@ -1194,7 +1224,7 @@ register(
         ),
         properties=Properties(
             range=(-0.30884341301725043, float("inf"), True, False),
-            range_latex=r"[\approx -0.309, \infty)",
+            range_latex=r"[m, \infty),\ m \approx -0.309",
             monotonic="no",
             smoothness="Cinf",
             saturation="left",

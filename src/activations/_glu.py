@@ -598,7 +598,12 @@ _TANH_GELU_DISPLAY = mul(  # 0.044715 to 60 digits: the Rational above, printed 
 )
 _HALVES = (
     Term(A, "the first half of the input row along `axis`"),
-    Term(B, "the second half of the input row along `axis`"),
+    Term(
+        B,
+        "the second half of the input row along `axis`, the one the activation gates "
+        "(Shazeer and many fused kernels put the activation on the first half: check the "
+        "order before loading someone else's weights)",
+    ),
 )
 _HALVES_LHS = (
     "f(a, b)",
@@ -610,8 +615,9 @@ def _grad_steps(expr: sp.Expr, final: sp.Expr, note: str) -> tuple[Step, ...]:
     return (
         Step(
             sp.ImmutableMatrix([[sp.Derivative(expr, A), sp.Derivative(expr, B)]]),
-            "the gradient with respect to the two halves (a, b); the Jacobian of the whole "
-            "layer is block diagonal",
+            "the gradient with respect to the two halves (a, b); each output fᵢ depends "
+            "only on aᵢ and bᵢ, so the Jacobian of the whole layer is two diagonal blocks "
+            "side by side, [diag(∂f/∂a) diag(∂f/∂b)]",
         ),
         Step(final, note),
     )
@@ -642,10 +648,10 @@ _ORDER_NOTE = (
 
 def _composed(torch_expr: str, keras_expr: str, jax_expr: str) -> tuple[Framework, ...]:
     return (
-        Framework("PyTorch", "—", note=f"no built-in; `{torch_expr}`"),
-        Framework("Keras 3", "—", note=f"no built-in; `{keras_expr}`"),
-        Framework("tf.keras 2", "—", note="no built-in; split with `tf.split` and multiply"),
-        Framework("JAX", "—", note=f"no built-in; `{jax_expr}`"),
+        Framework("PyTorch", "—", note=f"Compose it: `{torch_expr}`"),
+        Framework("Keras 3", "—", note=f"Compose it: `{keras_expr}`"),
+        Framework("tf.keras 2", "—", note="Compose it: split with `tf.split` and multiply."),
+        Framework("JAX", "—", note=f"Compose it: `{jax_expr}`"),
     )
 
 
@@ -684,10 +690,10 @@ register(
             ),
             "f is linear in a; σ′ = σ(1 − σ) for b",
         ),
-        properties=_GATED_PROPS,
+        properties=replace(_GATED_PROPS, saturation="both"),
         strengths=(
-            "The linear path a·σ(b) lets gradients flow without vanishing (∂f/∂a = σ(b)), "
-            "while σ(b) learns which features to pass.",
+            "The linear path: ∂f/∂a = σ(b), so no downscaling where the gate is open "
+            "(σ(b) ≈ 1) (Dauphin et al., §3), while σ(b) learns which features to pass.",
             "Dauphin et al. found it ahead of the tanh·σ gating (GTU) of van den Oord et al. "
             "in their convolutional language models.",
         ),
@@ -756,7 +762,7 @@ register(
             sp.ImmutableMatrix([[_relu_sym(B), sp.Piecewise((A, B > 0), (0, True))]]),
             "f is linear in a; ReLU′(b) = 1 for b > 0 and 0 otherwise (0 at the kink)",
         ),
-        properties=replace(_GATED_PROPS, smoothness="C0", cost="arithmetic"),
+        properties=replace(_GATED_PROPS, smoothness="C0", saturation="left", cost="arithmetic"),
         strengths=(
             "The cheapest GLU variant (no transcendental); in Shazeer's comparison it beat "
             "the ReLU feed-forward block.",
@@ -837,21 +843,23 @@ register(
             "f is linear in a; GELU′(b) = Φ(b) + bφ(b)",
         ),
         core=Core(
-            "transformer feed-forward blocks (T5 v1.1)",
-            "keeping the FFN width: three matrices, 1.5× the parameters",
+            "transformer feed-forward blocks (T5 v1.1, with the tanh GELU)",
+            "a fixed parameter budget at the same hidden width (three matrices: 1.5× the "
+            "parameters)",
         ),
-        properties=replace(_GATED_PROPS, cost="several transcendentals"),
+        properties=replace(_GATED_PROPS, saturation="left"),
         strengths=(
             "Among the best feed-forward variants in Shazeer's comparison (the lowest "
-            "perplexity together with SwiGLU).",
+            "perplexity together with SwiGLU; Shazeer, Table 1).",
             "A smooth gate that lets small negative values through.",
         ),
         weaknesses=(
             "Two projections instead of one: to keep the parameter count, Shazeer cuts the "
-            "hidden width to 2/3.",
+            "hidden width to 2/3 (Shazeer, §2).",
             "Costs an erf (or a tanh) per unit.",
         ),
-        typical_use="Transformer feed-forward blocks (T5 v1.1's checkpoints use it).",
+        typical_use="Transformer feed-forward blocks (T5 v1.1's checkpoints use it, with the "
+        'tanh form of GELU: `approximate="tanh"`).',
         year=2020,
         paper=Paper(
             "N. Shazeer",
@@ -921,17 +929,19 @@ register(
         ),
         core=Core(
             "transformer feed-forward blocks (PaLM, LLaMA)",
-            "keeping the FFN width: three matrices, 1.5× the parameters",
+            "a fixed parameter budget at the same hidden width (three matrices: 1.5× the "
+            "parameters)",
         ),
-        properties=_GATED_PROPS,
+        properties=replace(_GATED_PROPS, saturation="left"),
         strengths=(
-            "Among the best feed-forward variants in Shazeer's comparison; adopted by PaLM "
-            "(Chowdhery et al., 2022) and LLaMA (Touvron et al., 2023).",
+            "Among the best feed-forward variants in Shazeer's comparison (Shazeer, Table 1); "
+            "adopted by PaLM (Chowdhery et al., 2022, §2) and LLaMA (Touvron et al., 2023, "
+            "§2.2).",
             "Smooth, non-monotonic gate; one exponential.",
         ),
         weaknesses=(
             "Two projections (three weight matrices per block with the output one); Shazeer "
-            "scales the hidden width by 2/3 to keep the parameter count.",
+            "scales the hidden width by 2/3 to keep the parameter count (Shazeer, §2).",
             'Why it works is not explained (Shazeer: "we offer no explanation").',
         ),
         typical_use="Feed-forward blocks of large language models (PaLM, LLaMA).",

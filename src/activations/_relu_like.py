@@ -15,6 +15,7 @@ import sympy as sp
 
 from ._array import elementwise, real_param
 from ._spec import (
+    REQUIRED,
     Core,
     Framework,
     Kink,
@@ -451,8 +452,8 @@ register(
         name="leaky_relu",
         title="Leaky ReLU",
         family="relu-like",
-        summary="ReLU with a small slope α for negative inputs, so no unit's gradient is "
-        "ever exactly zero.",
+        summary="ReLU with a small slope α for negative inputs, so for α ≠ 0 no unit's "
+        "gradient is exactly zero.",
         fn=leaky_relu,
         grad=leaky_relu_grad,
         parameters=(_SLOPE,),
@@ -495,7 +496,7 @@ register(
             cost="arithmetic",
         ),
         strengths=(
-            "No dead units: the gradient for x < 0 is the negative slope, not 0.",
+            "No dead units (for α ≠ 0): the gradient for x < 0 is the negative slope, not 0.",
             "As cheap as ReLU and exact up to one rounding (one product).",
             "Outputs of both signs, though not zero-centred: for standard-normal input the "
             "mean output is (1 − slope) times ReLU's.",
@@ -503,12 +504,14 @@ register(
         weaknesses=(
             "α is a hyperparameter, and frameworks disagree on its default (see the "
             "framework tabs).",
-            "The gain over ReLU depends on α: Maas et al. (2013) report results close to "
-            "ReLU's at α = 0.01, Xu et al. (2015) improvements with larger slopes.",
+            "The gain over ReLU depends on α: Maas et al. (2013, Table 1) report results "
+            "close to ReLU's at α = 0.01, Xu et al. (2015, §4; arXiv:1505.00853, the first "
+            "use on the RReLU page) improvements with larger slopes.",
             "Not differentiable at 0.",
         ),
         typical_use="Hidden layers where dead ReLUs are a problem; GAN discriminators (α = 0.2 in "
-        "DCGAN, Radford et al., 2015); YOLO detectors (α = 0.1, Redmon et al., 2016).",
+        "DCGAN: Radford et al., 2015, arXiv:1511.06434, §4); YOLO detectors (α = 0.1: Redmon "
+        "et al., 2016, arXiv:1506.02640, §2.2).",
         year=2013,
         paper=Paper(
             "A. L. Maas, A. Y. Hannun, A. Y. Ng",
@@ -745,7 +748,7 @@ register(
             Framework(
                 "PyTorch",
                 "torch.nn.functional.prelu",
-                defaults={"weight": None},
+                defaults={"weight": REQUIRED},
                 note="The weight is a required argument.",
             ),
             Framework(
@@ -1087,7 +1090,7 @@ register(
             monotonic="non-decreasing",
             smoothness="C0",
             saturation="left",
-            cost="arithmetic",
+            cost="comparison",
         ),
         strengths=(
             "Generalises ReLU: θ > 0 suppresses small positive responses (thresholded ReLU).",
@@ -1114,13 +1117,13 @@ register(
             Framework(
                 "PyTorch",
                 "torch.nn.functional.threshold / torch.nn.Threshold",
-                defaults={"threshold": None, "value": None},
+                defaults={"threshold": REQUIRED, "value": REQUIRED},
                 note="Both are required.",
             ),
             Framework(
                 "Keras 3",
                 "keras.activations.threshold",
-                defaults={"threshold": None, "value": None},
+                defaults={"threshold": REQUIRED, "value": REQUIRED},
                 param_names={"value": "default_value"},
                 note="Both are required.",
             ),

@@ -426,7 +426,7 @@ register(
         properties=Properties(
             range=(float("-inf"), float("inf"), False, False),
             range_latex=r"(-\infty, \infty)",
-            monotonic="non-decreasing",
+            monotonic="increasing",
             smoothness="Cinf",
             saturation="none",
             cost="one transcendental",

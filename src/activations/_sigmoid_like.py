@@ -617,7 +617,7 @@ register(
             monotonic="non-decreasing",
             smoothness="C0",
             saturation="both",
-            cost="arithmetic",
+            cost="comparison",
         ),
         strengths=(
             "Exact and cheap (a clip); the gradient is exactly 1 inside the interval.",

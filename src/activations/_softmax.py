@@ -20,6 +20,7 @@ Limits (documented once here, tested in ``tests/test_softmax.py``):
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -27,7 +28,19 @@ import numpy as np
 import sympy as sp
 
 from ._array import _finish, as_real_array, check_axis
-from ._spec import Core, Framework, Naive, Paper, Properties, Spec, Step, Term, register
+from ._spec import (
+    IMPLICIT,
+    REQUIRED,
+    Core,
+    Framework,
+    Naive,
+    Paper,
+    Properties,
+    Spec,
+    Step,
+    Term,
+    register,
+)
 from ._symbolic import add, cases, delta, frac, mul, pos, softmax_at
 
 __all__ = ["entmax15", "log_softmax", "softmax", "softmin", "sparsemax"]
@@ -567,20 +580,23 @@ _ROW_TERMS = (
     Term(_N, "the length of the row: the size of x along `axis`"),
 )
 
-_AXIS_NOTE = (
-    "`dim` has no default: calling `F.softmax(x)` without it is deprecated and "
-    "picks dim 0 for 0-, 1- and 3-D input and dim 1 otherwise"
+_IMPLICIT_DIM = (
+    "without it, a deprecation warning, and dim 0 for 0-, 1- and 3-D input, else dim 1 "
+    "(for a (batch, sequence, scores) tensor that is the batch axis)."
 )
 
 
-def _row_frameworks(torch_name: str, keras3: str | None, tfk2: str | None, jax: str | None):
-    none = {"axis": None}
-    out = [Framework("PyTorch", torch_name, none, _AXIS_NOTE)]
-    for fw, name in (("Keras 3", keras3), ("tf.keras 2", tfk2), ("JAX", jax)):
-        if name is None:
-            continue
-        out.append(Framework(fw, name, {"axis": -1}))
-    return tuple(out)
+def _exp_limits(dtype: Any) -> tuple[str, str]:
+    """Where ``np.exp`` overflows to inf (above) and underflows to 0 (below) in ``dtype``,
+    to one decimal, for the prose: computed, not typed."""
+    info = np.finfo(dtype)
+    over = math.log(float(info.max))
+    under = math.log(float(info.smallest_subnormal)) - math.log(2.0)  # rounds to 0 below
+    return f"{over:.1f}", f"{under:.1f}".replace("-", "−")
+
+
+_OVER64, _UNDER64 = _exp_limits(np.float64)
+_OVER32, _UNDER32 = _exp_limits(np.float32)
 
 
 # Rows of at least two entries: every entry is strictly between 0 and 1 (a row of
@@ -652,7 +668,8 @@ register(
         strengths=(
             "Outputs are positive and sum to 1: a probability distribution over classes.",
             "Smooth and cheap to differentiate: ∂sᵢ/∂xₖ = sᵢ(δᵢₖ − sₖ); with "
-            "cross-entropy the gradient is simply s − y.",
+            "cross-entropy against a target distribution y (Σy = 1, such as a one-hot "
+            "label) the gradient is simply s − y.",
             "Shift invariant (softmax(x + c) = softmax(x)), which is what makes the stable "
             "max-subtraction implementation exact in exact arithmetic.",
         ),
@@ -660,11 +677,15 @@ register(
             "No exact zeros in exact arithmetic: every class keeps some probability (see "
             "sparsemax). In floating point an entry far enough below the row's maximum "
             "underflows to 0.",
-            "Saturates: once one score dominates, all gradients become tiny.",
-            "Sensitive to the scale of the scores (temperature): multiplying them by 10 "
-            "turns a soft distribution into a nearly one-hot one.",
-            "The textbook formula overflows for scores above about 709 (float64) or 88 "
-            "(float32); use the max-subtracted form.",
+            "Saturates: the Jacobian sᵢ(δᵢₖ − sₖ) → 0 once one score dominates, so a loss "
+            "on the probabilities themselves (such as squared error) gets tiny gradients. "
+            "With cross-entropy the gradient s − y stays of order 1 while the dominant "
+            "class is the wrong one.",
+            "Sensitive to the scale of the scores (temperature): scaling them by c "
+            "multiplies every gap between them c-fold; with two entries the larger takes "
+            "more than 99 % once its gap exceeds ln 99 ≈ 4.6.",
+            f"The textbook formula overflows for scores above about {_OVER64} (float64) or "
+            f"{_OVER32} (float32); use the max-subtracted form.",
         ),
         typical_use="Output layer of multi-class classifiers (with cross-entropy, ideally "
         "computed from log_softmax); attention weights in transformers.",
@@ -676,26 +697,23 @@ register(
             "NeurIPS 2 (1989), 211–217",
             1989,
             "https://mlanthology.org/neurips/1989/bridle1989neurips-training/",
-            "where the name softmax is introduced",
+            "where the name softmax is introduced; the normalised exponential itself is "
+            "older (the Boltzmann distribution of statistical mechanics)",
         ),
         frameworks=(
             Framework(
                 "PyTorch",
-                "torch.nn.functional.softmax / torch.softmax",
-                defaults={"axis": None},
+                "torch.nn.functional.softmax / torch.nn.Softmax",
+                defaults={"axis": IMPLICIT},
                 param_names={"axis": "dim"},
-                note=(
-                    "`dim` has no default: calling `F.softmax(x)` without it is deprecated "
-                    "(a warning) and picks dim 0 for 0-, 1- and 3-D input and dim 1 "
-                    "otherwise."
-                ),
+                note="`dim=None` by default: " + _IMPLICIT_DIM,
             ),
             Framework(
                 "PyTorch",
-                "torch.nn.Softmax",
-                defaults={"axis": None},
+                "torch.softmax",
+                defaults={"axis": REQUIRED},
                 param_names={"axis": "dim"},
-                note="dim=None by default, with the same implicit choice as the function.",
+                note="`dim` is required: `torch.softmax(x)` raises a TypeError.",
             ),
             Framework(
                 "PyTorch",
@@ -718,8 +736,9 @@ register(
         ),
         naive=Naive(
             fn="np.exp(x) / np.sum(np.exp(x), axis=-1, keepdims=True)",
-            why="`np.exp(x)` overflows to `inf` for x ≳ 709.8 (float64) or 88.7 (float32), "
-            "and `inf / inf` is NaN; for a row of scores all below about −745 every "
+            why=f"`np.exp(x)` overflows to `inf` for x ≳ {_OVER64} (float64) or {_OVER32} "
+            "(float32), and `inf / inf` is NaN; for a row of scores all below about "
+            f"{_UNDER64} (float64) or {_UNDER32} (float32) every "
             "exponential underflows to 0 and `0 / 0` is NaN as well. Subtracting the row "
             "maximum first fixes both (one term of the sum is then exactly 1). Copies of the "
             "max-subtracted form often also write `e.sum(axis=0)`, which normalises the "
@@ -734,16 +753,6 @@ register(
         "mechanics, with scores −E/kT; Bridle named it softmax and gave it its reading as "
         "the posterior probabilities of a classifier.",
         first_use_known=False,
-        popularised_by=(
-            Paper(
-                "J. S. Bridle",
-                "Probabilistic Interpretation of Feedforward Classification Network Outputs, "
-                "with Relationships to Statistical Pattern Recognition",
-                "Neurocomputing (NATO ASI Series F68), 227–236",
-                1990,
-                "https://doi.org/10.1007/978-3-642-76153-9_28",
-            ),
-        ),
         see_also=(
             ("log_softmax", "its logarithm, for losses"),
             ("sigmoid", "the two-class case"),
@@ -790,8 +799,8 @@ register(
             cost="several transcendentals",
         ),
         strengths=(
-            "Exact log-probabilities even where the probabilities underflow: the input of "
-            "cross-entropy / negative log-likelihood losses.",
+            "Finite, accurate log-probabilities even where the probabilities underflow: the "
+            "input of cross-entropy / negative log-likelihood losses.",
             "Simple Jacobian δᵢₖ − sₖ.",
         ),
         weaknesses=(
@@ -813,14 +822,17 @@ register(
         frameworks=(
             Framework(
                 "PyTorch",
-                "torch.nn.functional.log_softmax / torch.log_softmax / torch.nn.LogSoftmax",
-                defaults={"axis": None},
+                "torch.nn.functional.log_softmax / torch.nn.LogSoftmax",
+                defaults={"axis": IMPLICIT},
                 param_names={"axis": "dim"},
-                note=(
-                    "`dim` has no default: calling `F.log_softmax(x)` without it is "
-                    "deprecated (a warning) and picks dim 0 for 0-, 1- and 3-D input and dim "
-                    "1 otherwise."
-                ),
+                note="`dim=None` by default: " + _IMPLICIT_DIM,
+            ),
+            Framework(
+                "PyTorch",
+                "torch.log_softmax",
+                defaults={"axis": REQUIRED},
+                param_names={"axis": "dim"},
+                note="`dim` is required: `torch.log_softmax(x)` raises a TypeError.",
             ),
             Framework("Keras 3", "keras.activations.log_softmax", defaults={"axis": -1}),
             Framework("tf.keras 2", "tf.nn.log_softmax", defaults={"axis": -1}),
@@ -897,13 +909,9 @@ register(
             Framework(
                 "PyTorch",
                 "torch.nn.functional.softmin / torch.nn.Softmin",
-                defaults={"axis": None},
+                defaults={"axis": IMPLICIT},
                 param_names={"axis": "dim"},
-                note=(
-                    "`dim` has no default: calling `F.softmin(x)` without it is deprecated "
-                    "(a warning) and picks dim 0 for 0-, 1- and 3-D input and dim 1 "
-                    "otherwise."
-                ),
+                note="`dim=None` by default: " + _IMPLICIT_DIM,
             ),
             Framework("Keras 3", "—", note="`keras.activations.softmax(-x)`."),
             Framework("tf.keras 2", "—", note="`tf.nn.softmax(-x)`."),
@@ -911,7 +919,8 @@ register(
         ),
         naive=Naive(
             fn="np.exp(-x) / np.sum(np.exp(-x), axis=-1, keepdims=True)",
-            why="Overflows like naive softmax, for scores below about −709.8 (float64).",
+            why=f"Overflows like naive softmax, for scores below about −{_OVER64} (float64) "
+            f"or −{_OVER32} (float32).",
         ),
         notes="Computed as the catalog softmax of −x (negation is exact). The Boltzmann "
         "distribution of statistical mechanics, exp(−E/kT)/Z, is the softmin of the "
@@ -983,7 +992,7 @@ register(
             monotonic="no",
             smoothness="C0",
             saturation="both",
-            cost="comparison",
+            cost="arithmetic",
         ),
         strengths=(
             "Sparse: scores more than a threshold below the top get exactly zero "

@@ -73,12 +73,33 @@ class Step:
 
 
 @dataclass(frozen=True)
+class NoDefault:
+    """A framework parameter without a default value of its own: see :data:`REQUIRED`
+    and :data:`IMPLICIT` (``None`` in :attr:`Framework.defaults` means the framework has
+    no such parameter)."""
+
+    label: str
+
+    def __repr__(self) -> str:
+        return self.label
+
+
+REQUIRED = NoDefault("required")
+"""The framework's parameter has no default: a call without it raises."""
+IMPLICIT = NoDefault("None (implicit)")
+"""The framework's parameter defaults to ``None``, and the framework then picks a value
+itself (PyTorch's ``F.softmax`` without ``dim``)."""
+
+
+@dataclass(frozen=True)
 class Framework:
     """How a framework spells this activation and which defaults it uses.
 
-    ``defaults`` uses *this catalog's* parameter names so that disagreements between
-    frameworks can be computed rather than written by hand; ``None`` for a parameter
-    means the framework has no such parameter.
+    ``defaults`` uses *this catalog's* parameter names and values so that
+    disagreements between frameworks can be computed rather than written by hand.
+    ``None`` for a parameter means the framework has no such parameter,
+    :data:`REQUIRED` that it has one without a default, :data:`IMPLICIT` that it
+    defaults to ``None`` and then chooses a value itself.
     """
 
     framework: Literal["PyTorch", "Keras 3", "tf.keras 2", "JAX"]
@@ -94,6 +115,10 @@ class Framework:
     # (``{"negative_slope": "alpha"}``): shown on the pages, used by the tests that
     # read each default from the installed framework.
     param_names: Mapping[str, str] = field(default_factory=dict)
+    # The framework's own spelling of a default where its type differs from this
+    # catalog's (GELU's ``approximate=False`` for ``"none"``): the pages show it, because
+    # a reader copies what they see, and the tests read it from the installed framework.
+    values: Mapping[str, Any] = field(default_factory=dict)
     # Where the defaults were read when the framework cannot be installed here
     # (tf.keras 2): a file of its source, cited on the page.
     source: str = ""
@@ -127,19 +152,23 @@ FRAMEWORK_VERSIONS: Mapping[str, FrameworkVersion] = {
         "keras",
         "3.15.1",
         "Defaults read from Keras 3.15.1; gradients from its JAX backend "
-        "(`KERAS_BACKEND=jax`). Since TensorFlow 2.16, `tf.keras` is this Keras 3. The "
-        "test suite checks them against the installed Keras when it is this release.",
+        "(`KERAS_BACKEND=jax`). Since TensorFlow 2.16, `tf.keras` is Keras 3 (whichever "
+        "3.x release is installed, not necessarily this one). The test suite checks them "
+        "against the installed Keras when it is this release.",
     ),
     "tf.keras 2": FrameworkVersion(
-        "tf.keras 2 (TensorFlow ≤ 2.15, or the tf_keras package)",
+        "tf.keras 2.15 (TensorFlow 2.15, or the tf_keras 2.15 package)",
         "",
         "2.15",
-        "`tf.keras` of TensorFlow 2.15 and earlier (Keras 2), which lives on as the "
-        "`tf_keras` package (`TF_USE_LEGACY_KERAS=1`) for TensorFlow 2.16 and later. "
-        "TensorFlow's own `tf.nn` functions are listed here too. Read from the source of "
-        "`tf_keras` (github.com/keras-team/tf-keras) and of `tensorflow/python/ops/nn_ops.py`; "
-        "TensorFlow is not installed by the test suite, so these entries are cited, not "
-        "tested.",
+        "`tf.keras` of TensorFlow 2.15 (Keras 2), which lives on as the `tf_keras` package "
+        "(`TF_USE_LEGACY_KERAS=1`) for TensorFlow 2.16 and later. TensorFlow's own `tf.nn` "
+        "functions are listed here too. Read from the source of tf_keras v2.15.0 "
+        "(github.com/keras-team/tf-keras: `tf_keras/activations.py`, "
+        "`tf_keras/layers/activation/*.py`) and of TensorFlow v2.15.0 "
+        "(`tensorflow/python/ops/nn_ops.py`). Earlier TensorFlow 2 releases lack some of "
+        "these functions (`tf.nn.gelu` and `tf.keras.activations.gelu` arrived in "
+        "TensorFlow 2.4). TensorFlow is not installed by the test suite, so these entries "
+        "are cited, not tested.",
     ),
     "JAX": FrameworkVersion(
         "JAX 0.10.2",

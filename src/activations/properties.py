@@ -204,11 +204,19 @@ def zero_gradient_region(spec: Spec | str) -> sp.Set | None:
     return _region(spec.name) if _elementwise(spec) else None
 
 
+def _slope(spec: Spec, x: float) -> mpmath.mpf:
+    """f′(x) at high precision; for a gated linear unit f(a, b) = a·h(b), the slope of
+    the slice its page plots, the row (1, x): h′(x)."""
+    if spec.elementwise:
+        return reference.reference(spec, x)[1]
+    return reference.halves(spec, 1.0, x, vjp=True)[1]
+
+
 @functools.cache
 def _tail(name: str, side: Side) -> Tail:
     spec = get(name)
     sign = -1.0 if side == "left" else 1.0
-    values = [reference.reference(spec, sign * t)[1] for t in TAIL_POINTS]
+    values = [_slope(spec, sign * t) for t in TAIL_POINTS]
     if all(v == 0 for v in values):
         return Tail(side, "zero")
     if len({mpmath.sign(v) for v in values}) > 1 or any(v == 0 for v in values):
@@ -216,7 +224,7 @@ def _tail(name: str, side: Side) -> Tail:
     logs = [float(mpmath.log(abs(v))) for v in values]
     near, far = logs[1] - logs[0], logs[2] - logs[1]
     if abs(near) < 0.05 and abs(far) < 0.01:  # within 1 % between |x| = 40 and 80
-        limit = reference.reference(spec, sign * LIMIT_POINT)[1]
+        limit = _slope(spec, sign * LIMIT_POINT)
         return Tail(side, "constant", limit=float(limit))
     if near > 0 and far > 0:
         return Tail(side, "growing")
@@ -299,14 +307,17 @@ def dead_units(spec: Spec | str) -> DeadUnits | None:
 
 
 def saturation(spec: Spec | str) -> Literal["both", "left", "right", "none"] | None:
-    """The side(s) on which f′ → 0 (or is 0) as |x| → ∞, from :func:`tail`.
+    """The side(s) on which f′ → 0 (or is 0) as |x| → ∞, from :func:`tail`; for a
+    gated linear unit, of its plotted slice f(1, x) (f′ there is ∂f/∂b at a = 1).
 
     >>> from activations.properties import saturation
     >>> saturation("sigmoid"), saturation("relu"), saturation("leaky_relu")
     ('both', 'left', 'none')
+    >>> saturation("swiglu"), saturation("glu")
+    ('left', 'both')
     """
     spec = _spec(spec)
-    if not _elementwise(spec):
+    if not _elementwise(spec) and not reference.is_halves(spec):
         return None
     left, right = (_tail(spec.name, side).kind in _SATURATED for side in ("left", "right"))
     return {(True, True): "both", (True, False): "left", (False, True): "right"}.get(
