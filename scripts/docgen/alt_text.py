@@ -49,7 +49,8 @@ def plotted_range() -> str:
 
 
 def value_range(props: act.Properties) -> str:
-    """The range of f, in words: ``between 0 and 1``, ``0 or more``, ``unbounded``."""
+    """The range of f, in words: ``between 0 and 1``, ``0 or more``, ``unbounded above
+    and below``."""
     low, high, low_in, high_in = props.range
     if math.isfinite(low) and math.isfinite(high):
         return f"values between {number(low)} and {number(high)}"
@@ -57,7 +58,7 @@ def value_range(props: act.Properties) -> str:
         return f"values {number(low)} or more" if low_in else f"values above {number(low)}"
     if math.isfinite(high):
         return f"values {number(high)} or less" if high_in else f"values below {number(high)}"
-    return "unbounded"
+    return "values unbounded above and below"
 
 
 def _join(items: list[str]) -> str:

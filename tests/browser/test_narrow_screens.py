@@ -50,15 +50,11 @@ OVERFLOW = r"""
 
 @pytest.fixture(scope="module")
 def phone_walk(request, browser, built_site, server) -> dict[str, dict]:
-    """One walk over every page on a phone-sized screen (390 CSS px, touch, 3x pixels):
-    per page, what :data:`OVERFLOW` finds, how many boxes scroll, and axe-core's
-    scrollable-region-focusable verdict. The tests below judge the same walk."""
-    context = browser.new_context(
-        viewport={"width": WIDTH, "height": 844},
-        device_scale_factor=3,
-        is_mobile=True,
-        has_touch=True,
-    )
+    """One walk over every page 390 CSS px wide (a phone's width; the pages' viewport
+    meta makes a phone lay them out at this width too): per page, what :data:`OVERFLOW`
+    finds, how many boxes scroll, and axe-core's scrollable-region-focusable verdict.
+    The tests below judge the same walk."""
+    context = browser.new_context(viewport={"width": WIDTH, "height": 844})
     context.set_default_timeout(15000)
     try:  # without axe-core (outside CI) the overflow check still runs
         axe = request.getfixturevalue("axe")
