@@ -254,8 +254,8 @@ def _allowed_math(spec: act.Spec) -> set[str]:
     region = properties.zero_gradient_region(spec)
     if region is not None:  # the dead-units row names the region where f′ = 0
         allowed.add(glossary.set_latex(region).strip("$"))
-    allowed |= {m.strip("$") for m in common.SMOOTHNESS.values() if m.startswith("$")}
-    allowed |= {m.split("$")[1] for m in common.SMOOTHNESS.values() if "$" in m}
+    allowed |= {m.strip("$") for m in glossary.SMOOTHNESS.values() if m.startswith("$")}
+    allowed |= {m.split("$")[1] for m in glossary.SMOOTHNESS.values() if "$" in m}
     return allowed
 
 

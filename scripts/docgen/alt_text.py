@@ -22,14 +22,8 @@ import activations as act
 from activations import properties
 
 from .common import examples_of, fmt_value, members, same_value
+from .glossary import MONOTONIC_PROSE
 from .plots import X_RANGE, grid, values
-
-MONOTONIC = {
-    "increasing": "increasing",
-    "non-decreasing": "non-decreasing",
-    "decreasing": "decreasing",
-    "no": "not monotonic",
-}
 
 
 def number(value: float) -> str:
@@ -132,7 +126,7 @@ def shape(spec: act.Spec) -> str:
     """Monotonicity, range, and the corners or jumps of f."""
     props = spec.properties
     kinks = [float(k.at) for k in spec.kinks if X_RANGE[0] <= k.at <= X_RANGE[1]]
-    text = f"{MONOTONIC[props.monotonic]}, {value_range(props)}"
+    text = f"{MONOTONIC_PROSE[props.monotonic]}, {value_range(props)}"
     many = len(kinks) > 1
     if props.smoothness == "discontinuous" and kinks:
         text += f", with {'jumps' if many else 'a jump'} at {_points(kinks)}"
@@ -253,7 +247,7 @@ def family_plot(slug: str) -> str:
     specs = members(slug)
     family = next(f for f in act.FAMILIES if f.slug == slug)
     described = [
-        f"{s.title}, {MONOTONIC[s.properties.monotonic]}, {value_range(s.properties)}"
+        f"{s.title}, {MONOTONIC_PROSE[s.properties.monotonic]}, {value_range(s.properties)}"
         if s.elementwise
         else f"{s.title}, which {_slice_shape(s)}"
         for s in specs

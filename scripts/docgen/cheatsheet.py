@@ -10,7 +10,6 @@ import activations as act
 
 from . import alt_text, defaults, glossary, header
 from .common import (
-    SMOOTHNESS_SHORT,
     bounded,
     family_of,
     family_page_path,
@@ -23,7 +22,7 @@ from .common import (
     table,
     thumb_path,
 )
-from .glossary import term_link
+from .glossary import SMOOTHNESS_SHORT, term_link
 
 PAGE = "cheatsheet.md"
 DISPLAY = "$\\displaystyle "

@@ -112,34 +112,6 @@ def link(spec: act.Spec, source: str, text: str | None = None) -> str:
 
 # ---------------------------------------------------------------- wording
 
-MONOTONIC = {
-    "increasing": "increasing",
-    "non-decreasing": "non-decreasing",
-    "decreasing": "decreasing",
-    "no": "no",
-}
-SMOOTHNESS = {
-    "discontinuous": "discontinuous",
-    "C0": "$C^0$ (kinks)",
-    "C1": "$C^1$",
-    "C2": "$C^2$",
-    "Cinf": r"$C^\infty$",
-}
-SMOOTHNESS_SHORT = {
-    "discontinuous": "jump",
-    "C0": "$C^0$",
-    "C1": "$C^1$",
-    "C2": "$C^2$",
-    "Cinf": r"$C^\infty$",
-}
-SATURATION = {
-    "both": "both sides",
-    "left": "left (x → −∞)",
-    "right": "right (x → +∞)",
-    "none": "no",
-}
-SATURATION_SHORT = {"both": "both", "left": "left", "right": "right", "none": "no"}
-
 
 def yes_no(flag: bool) -> str:
     return "yes" if flag else "no"

@@ -23,6 +23,31 @@ from .plots import Y_RULE
 PAGE = "glossary.md"
 
 
+# The words of the property columns, one per catalog value (defined on this page).
+MONOTONIC = {
+    "increasing": "increasing",
+    "non-decreasing": "non-decreasing",
+    "decreasing": "decreasing",
+    "no": "no",
+}
+MONOTONIC_PROSE = {**MONOTONIC, "no": "not monotonic"}
+"""The same words in a sentence (a plot's text alternative): "no" reads "not monotonic"."""
+SMOOTHNESS = {
+    "discontinuous": "discontinuous",
+    "C0": "$C^0$ (kinks)",
+    "C1": "$C^1$",
+    "C2": "$C^2$",
+    "Cinf": r"$C^\infty$",
+}
+SMOOTHNESS_SHORT = {
+    "discontinuous": "jump",
+    "C0": "$C^0$",
+    "C1": "$C^1$",
+    "C2": "$C^2$",
+    "Cinf": r"$C^\infty$",
+}
+
+
 @dataclass(frozen=True)
 class Term:
     anchor: str

@@ -21,8 +21,6 @@ from ..bench.textbook import textbook_function
 from . import DOCS, alt_text, glossary, header
 from .common import (
     FRAMEWORKS,
-    MONOTONIC,
-    SMOOTHNESS,
     benchmark,
     benchmark_rows,
     bounded,
@@ -49,7 +47,7 @@ from .common import (
     table,
     yes_no,
 )
-from .glossary import term_link
+from .glossary import MONOTONIC, SMOOTHNESS, term_link
 from .plots import family_params, vector_slice
 
 SAMPLE_X = [-3.0, -1.0, 0.0, 1.0, 3.0]
