@@ -22,7 +22,9 @@ from scripts.bench.textbook import textbook_function
 DTYPES = [np.float64, np.float32]
 
 
-def _cases():
+def elementwise_cases():
+    """Every elementwise function at every setting its accuracy is measured at (the
+    snippets' tests measure theirs at the same settings)."""
     for spec in act.specs():
         if spec.elementwise:
             for params, variant in reference.settings(spec):
@@ -34,7 +36,7 @@ def _cases():
 # worker, the library's cache computes each of them once per run.
 @pytest.mark.xdist_group("grid-truths")
 @pytest.mark.parametrize("dtype", DTYPES, ids=["f64", "f32"])
-@pytest.mark.parametrize(("name", "params", "variant"), list(_cases()))
+@pytest.mark.parametrize(("name", "params", "variant"), list(elementwise_cases()))
 def test_matches_mpmath(name, params, variant, dtype):
     spec = act.get(name)
     x = reference.grid(dtype, extra=reference.kink_points(spec, params))

@@ -35,6 +35,7 @@ import pytest
 
 import activations as act
 from activations import reference
+from tests.test_catalog_accuracy import elementwise_cases
 
 # The elementwise tests here and in test_catalog_accuracy.py measure against the same
 # truths, and so do the row tests here and in test_softmax.py and test_glu.py: each
@@ -48,15 +49,6 @@ NAMES = act.names()
 ROW_NAMES = [s.name for s in act.specs() if not s.elementwise]
 ELEMENTWISE = [s.name for s in act.specs() if s.elementwise]
 SOFTMAX_FAMILY = ["softmax", "log_softmax", "softmin", "sparsemax", "entmax15"]
-
-
-def elementwise_cases():
-    """Every elementwise function at every setting its accuracy is measured at."""
-    for spec in act.specs():
-        if spec.elementwise:
-            for params, variant in reference.settings(spec):
-                suffix = ",".join(f"{k}={v}" for k, v in params.items()) or variant or "default"
-                yield pytest.param(spec.name, params, variant, id=f"{spec.name}-{suffix}")
 
 
 def _kwargs(spec, params, variant) -> dict:

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 import activations as act
+from tests.browser._keyboard import tab_through
 
 pytestmark = pytest.mark.browser
 
@@ -131,17 +132,6 @@ def test_the_plot_follows_dark_mode(explorer):
 
 
 # Where keyboard focus is, and whether it shows: an outline or a ring drawn around it.
-FOCUS = """() => {
-  const el = document.activeElement;
-  const style = getComputedStyle(el);
-  const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
-  return {
-    id: el.id || el.tagName.toLowerCase(),
-    inside: !!el.closest("#atlas-explorer"),
-    visible: el.matches(":focus-visible") && (outline || style.boxShadow !== "none"),
-  };
-}"""
-
 CONTROLS = """() => Array.from(document.querySelectorAll(
   '#atlas-explorer select, #atlas-explorer input, #atlas-explorer button, ' +
   '#atlas-explorer [tabindex="0"]')).map((el) => el.id)"""
@@ -150,23 +140,7 @@ CONTROLS = """() => Array.from(document.querySelectorAll(
 def test_tab_reaches_every_control_and_shows_where_it_is(explorer):
     controls = explorer.evaluate(CONTROLS)
     assert len(controls) >= 3, controls  # the list, the default curves' settings, the plot
-    # Start just before the explorer, as a reader tabbing down the page would.
-    explorer.evaluate(
-        """() => {
-          const mark = document.createElement('span');
-          mark.tabIndex = -1;
-          document.getElementById('atlas-explorer').before(mark);
-          mark.focus();
-        }"""
-    )
-    reached = []
-    for _ in range(len(controls) + 2):
-        explorer.keyboard.press("Tab")
-        focus = explorer.evaluate(FOCUS)
-        if not focus["inside"]:
-            break
-        assert focus["visible"], f"{focus['id']}: keyboard focus does not show"
-        reached.append(focus["id"])
+    reached = tab_through(explorer, "atlas-explorer", controls)
     assert reached == controls, "Tab order differs from the controls on screen"
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser._keyboard import tab_through
+
 pytestmark = pytest.mark.browser
 
 PAGE = "interview/"
@@ -151,18 +153,6 @@ def test_practice_mode_has_no_serious_accessibility_violation(axe, browser, serv
 
 
 # Where keyboard focus is, and whether it shows: an outline or a ring drawn around it.
-FOCUS = """() => {
-  const el = document.activeElement;
-  const style = getComputedStyle(el);
-  const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
-  return {
-    name: (el.textContent || el.id || el.tagName).trim().slice(0, 30),
-    inside: !!el.closest("#atlas-practice"),
-    visible: el.matches(":focus-visible") && (outline || style.boxShadow !== "none"),
-  };
-}"""
-
-
 def test_tab_reaches_every_practice_control_and_shows_where_it_is(fresh_tab, server):
     page = _open(fresh_tab, server)
     _start_by_keyboard(page)
@@ -173,20 +163,5 @@ def test_tab_reaches_every_practice_control_and_shows_where_it_is(fresh_tab, ser
             .slice(0, 30))"""
     )
     assert len(controls) >= 5, controls
-    page.evaluate(
-        """() => {
-          const mark = document.createElement('span');
-          mark.tabIndex = -1;
-          document.getElementById('atlas-practice').prepend(mark);
-          mark.focus();
-        }"""
-    )
-    reached = []
-    for _ in range(len(controls) + 2):
-        page.keyboard.press("Tab")
-        focus = page.evaluate(FOCUS)
-        if not focus["inside"]:
-            break
-        assert focus["visible"], f"{focus['name']}: keyboard focus does not show"
-        reached.append(focus["name"])
+    reached = tab_through(page, "atlas-practice", controls, by="text", inside=True)
     assert reached == controls, "Tab order differs from the controls on screen"
