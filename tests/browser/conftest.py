@@ -215,10 +215,19 @@ class Axe:
     ) -> list[str]:
         """Audit the whole document, or only the elements matching ``include``, with
         every rule or only ``rules``, once the page's animations have finished."""
+        self.start(page, include, rules)
+        return self.finish(page)
+
+    def start(self, page, include: list[str] | None = None, rules: list[str] | None = None):
+        """Start :meth:`audit` without waiting for it (audits of several tabs then run at
+        once, one renderer process each); :meth:`finish` returns its result."""
         if not page.evaluate("typeof window.axe !== 'undefined'"):
             page.add_script_tag(path=str(self.script))
         page.evaluate(SETTLED)
-        return page.evaluate(AXE_RUN, [include, rules])
+        page.evaluate(f"(args) => {{ window.__atlasAxe = ({AXE_RUN})(args); }}", [include, rules])
+
+    def finish(self, page) -> list[str]:
+        return page.evaluate("() => window.__atlasAxe")
 
 
 @pytest.fixture(scope="session")

@@ -29,26 +29,41 @@ def _toggle(page) -> str:
     return page.evaluate(SCHEME)
 
 
+TABS = 2  # pages audited at once, each in a tab of its own browser context
+
+
 def test_no_page_has_a_serious_accessibility_violation(axe, browser, built_site, server):
     pages = built_site.pages()
-    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(15000)
+    contexts = []
+    failures: dict[str, list[str]] = {}
+    audited = {"default": 0, "slate": 0}
     try:
-        page = context.new_page()
-        failures: dict[str, list[str]] = {}
-        audited = {"default": 0, "slate": 0}
-        for rel in pages:
-            page.goto(server.root + rel, wait_until="load")
-            page.wait_for_function(MATH_DONE)
+        tabs = []
+        for _ in range(TABS):
+            contexts.append(
+                browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
+            )
+            contexts[-1].set_default_timeout(15000)
+            tabs.append(contexts[-1].new_page())
+        for at in range(0, len(pages), TABS):
+            batch = list(zip(tabs, pages[at : at + TABS], strict=False))  # the last may be short
+            for tab, rel in batch:
+                tab.goto(server.root + rel, wait_until="load")
+                tab.wait_for_function(MATH_DONE)
             # The full audit in the scheme the page opens in; after the switch only the
             # colour rules, as nothing else differs between the schemes.
-            for scheme, rules in ((page.evaluate(SCHEME), None), (_toggle(page), COLOUR_RULES)):
-                audited[scheme] += 1
-                found = axe.audit(page, rules=rules)
-                if found:
-                    failures[f"{rel or '/'} ({NAMES[scheme]})"] = found
+            for switch, rules in ((False, None), (True, COLOUR_RULES)):
+                schemes = [_toggle(tab) if switch else tab.evaluate(SCHEME) for tab, _ in batch]
+                for tab, _ in batch:
+                    axe.start(tab, rules=rules)
+                for (tab, rel), scheme in zip(batch, schemes, strict=True):
+                    audited[scheme] += 1
+                    found = axe.finish(tab)
+                    if found:
+                        failures[f"{rel or '/'} ({NAMES[scheme]})"] = found
     finally:
-        context.close()
+        for context in contexts:
+            context.close()
     assert audited == {"default": len(pages), "slate": len(pages)}, audited
     assert not failures, f"{len(failures)} page views with violations:\n" + "\n".join(
         f"{where}:\n  " + "\n  ".join(found) for where, found in failures.items()
