@@ -636,6 +636,7 @@ _SHAZEER = Paper(
     "arXiv:2002.05202",
     2020,
     "https://arxiv.org/abs/2002.05202",
+    "Table 1",
 )
 
 _ORDER_NOTE = (
@@ -773,14 +774,7 @@ register(
         ),
         typical_use="Transformer feed-forward blocks (the variants compared by Shazeer, 2020).",
         year=2020,
-        paper=Paper(
-            "N. Shazeer",
-            "GLU Variants Improve Transformer",
-            "arXiv:2002.05202",
-            2020,
-            "https://arxiv.org/abs/2002.05202",
-            "Table 1",
-        ),
+        paper=_SHAZEER,
         frameworks=_composed(
             "a, b = x.chunk(2, dim=-1); a * F.relu(b)",
             "a, b = keras.ops.split(x, 2, axis=-1); a * keras.activations.relu(b)",
@@ -861,14 +855,7 @@ register(
         typical_use="Transformer feed-forward blocks (T5 v1.1's checkpoints use it, with the "
         'tanh form of GELU: `approximate="tanh"`).',
         year=2020,
-        paper=Paper(
-            "N. Shazeer",
-            "GLU Variants Improve Transformer",
-            "arXiv:2002.05202",
-            2020,
-            "https://arxiv.org/abs/2002.05202",
-            "Table 1",
-        ),
+        paper=_SHAZEER,
         frameworks=_composed(
             "a, b = x.chunk(2, dim=-1); a * F.gelu(b)  (approximate='none' default)",
             "a, b = keras.ops.split(x, 2, axis=-1); a * keras.activations.gelu(b)  "
@@ -946,14 +933,7 @@ register(
         ),
         typical_use="Feed-forward blocks of large language models (PaLM, LLaMA).",
         year=2020,
-        paper=Paper(
-            "N. Shazeer",
-            "GLU Variants Improve Transformer",
-            "arXiv:2002.05202",
-            2020,
-            "https://arxiv.org/abs/2002.05202",
-            "Table 1",
-        ),
+        paper=_SHAZEER,
         frameworks=_composed(
             "a, b = x.chunk(2, dim=-1); a * F.silu(b)",
             "a, b = keras.ops.split(x, 2, axis=-1); a * keras.activations.silu(b)",

@@ -19,6 +19,7 @@ Limits (documented once here, tested in ``tests/test_softmax.py``):
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 from collections.abc import Callable
@@ -612,11 +613,12 @@ _PROB_RANGE = Properties(
 
 _BRIDLE = Paper(
     "J. S. Bridle",
-    "Probabilistic Interpretation of Feedforward Classification Network Outputs, with "
-    "Relationships to Statistical Pattern Recognition",
-    "Neurocomputing (NATO ASI Series F68)",
-    1990,
-    "https://doi.org/10.1007/978-3-642-76153-9_28",
+    "Training Stochastic Model Recognition Algorithms as Networks can Lead to Maximum "
+    "Mutual Information Estimation of Parameters",
+    "NeurIPS 2 (1989), 211–217",
+    1989,
+    "https://mlanthology.org/neurips/1989/bridle1989neurips-training/",
+    "where the name softmax is introduced",
 )
 
 register(
@@ -690,15 +692,10 @@ register(
         typical_use="Output layer of multi-class classifiers (with cross-entropy, ideally "
         "computed from log_softmax); attention weights in transformers.",
         year=1989,
-        paper=Paper(
-            "J. S. Bridle",
-            "Training Stochastic Model Recognition Algorithms as Networks can Lead to Maximum "
-            "Mutual Information Estimation of Parameters",
-            "NeurIPS 2 (1989), 211–217",
-            1989,
-            "https://mlanthology.org/neurips/1989/bridle1989neurips-training/",
-            "where the name softmax is introduced; the normalised exponential itself is "
-            "older (the Boltzmann distribution of statistical mechanics)",
+        paper=dataclasses.replace(
+            _BRIDLE,
+            where=f"{_BRIDLE.where}; the normalised exponential itself is older (the "
+            "Boltzmann distribution of statistical mechanics)",
         ),
         frameworks=(
             Framework(
@@ -810,15 +807,7 @@ register(
         typical_use="Last layer before `nll_loss` (PyTorch) or any log-likelihood; "
         "language-model token scores; the stable way to compute cross-entropy.",
         year=1989,
-        paper=Paper(
-            "J. S. Bridle",
-            "Training Stochastic Model Recognition Algorithms as Networks can Lead to Maximum "
-            "Mutual Information Estimation of Parameters",
-            "NeurIPS 2 (1989), 211–217",
-            1989,
-            "https://mlanthology.org/neurips/1989/bridle1989neurips-training/",
-            "where the name softmax is introduced",
-        ),
+        paper=_BRIDLE,
         frameworks=(
             Framework(
                 "PyTorch",
@@ -896,15 +885,7 @@ register(
         ),
         typical_use="Soft nearest-neighbour / soft assignment from distances or energies.",
         year=1989,
-        paper=Paper(
-            "J. S. Bridle",
-            "Training Stochastic Model Recognition Algorithms as Networks can Lead to Maximum "
-            "Mutual Information Estimation of Parameters",
-            "NeurIPS 2 (1989), 211–217",
-            1989,
-            "https://mlanthology.org/neurips/1989/bridle1989neurips-training/",
-            "where the name softmax is introduced",
-        ),
+        paper=_BRIDLE,
         frameworks=(
             Framework(
                 "PyTorch",
