@@ -299,22 +299,26 @@ def gelu_grad(x, approximate="none"):
     _check_approximate(approximate)
     if approximate == "none":
         return _gelu_prime(x)
-    # Beyond ±40 the x·(gate′) term is below every subnormal; clipping keeps ±inf out.
-    xc = np.clip(x, -40.0, 40.0, out=np.empty_like(x))
-    if approximate == "tanh":
-        # float32 inputs are computed in float64 here: the float32 roundings of this
-        # chain add up beyond the rule (the cancelling band is _GELU_TANH_PRIME_BAND).
-        xc = xc.astype(np.float64, copy=False)
-        s, sn = _sigmoid_pair(_gelu_tanh_t(xc))
-        dt = np.multiply(xc, xc, out=np.empty_like(xc))  # dt = d(2u)/dx
-        dt *= 3.0 * _GELU_CUBIC
-        dt += 1.0
-        dt *= 2.0 * _SQRT_2_OVER_PI
-        dt *= xc
-        dt *= s
-        dt *= sn
-        dt += s
-        return _GELU_TANH_PRIME_BAND.fix(xc, dt)
+    return _gelu_tanh_prime(x)
+
+
+def _gelu_tanh_prime(x):
+    """The tanh form's derivative σ(2u) + x·(2u)′·σ(2u)σ(−2u), in float64 (float32
+    roundings of this chain add up beyond the rule), summed from its Taylor series where
+    it cancels (:data:`_GELU_TANH_PRIME_BAND`); also the gate derivative of GEGLU."""
+    # Beyond ±40 the x·(gate′) term is below every subnormal; clipping keeps ±inf out
+    # (and b³, which overflows beyond about 1e103, out of inf·0 = NaN).
+    xc = np.clip(x, -40.0, 40.0).astype(np.float64, copy=False)
+    s, sn = _sigmoid_pair(_gelu_tanh_t(xc))
+    dt = np.multiply(xc, xc, out=np.empty_like(xc))  # dt = d(2u)/dx
+    dt *= 3.0 * _GELU_CUBIC
+    dt += 1.0
+    dt *= 2.0 * _SQRT_2_OVER_PI
+    dt *= xc
+    dt *= s
+    dt *= sn
+    dt += s
+    return _GELU_TANH_PRIME_BAND.fix(xc, dt)
 
 
 # Float("0.044715") is the float64 the code uses, so the reference is that exact curve.
