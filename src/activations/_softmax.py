@@ -611,6 +611,28 @@ _PROB_RANGE = Properties(
     cost="several transcendentals",
 )
 
+
+def _torch_row_functions(module: str, function: str) -> tuple[Framework, Framework]:
+    """PyTorch's two spellings of a row function: the functional/module pair, whose
+    ``dim`` defaults to an implicit choice, and the ``torch.*`` function, which requires it."""
+    return (
+        Framework(
+            "PyTorch",
+            module,
+            defaults={"axis": IMPLICIT},
+            param_names={"axis": "dim"},
+            note="`dim=None` by default: " + _IMPLICIT_DIM,
+        ),
+        Framework(
+            "PyTorch",
+            function,
+            defaults={"axis": REQUIRED},
+            param_names={"axis": "dim"},
+            note=f"`dim` is required: `{function}(x)` raises a TypeError.",
+        ),
+    )
+
+
 _BRIDLE = Paper(
     "J. S. Bridle",
     "Training Stochastic Model Recognition Algorithms as Networks can Lead to Maximum "
@@ -698,19 +720,8 @@ register(
             "Boltzmann distribution of statistical mechanics)",
         ),
         frameworks=(
-            Framework(
-                "PyTorch",
-                "torch.nn.functional.softmax / torch.nn.Softmax",
-                defaults={"axis": IMPLICIT},
-                param_names={"axis": "dim"},
-                note="`dim=None` by default: " + _IMPLICIT_DIM,
-            ),
-            Framework(
-                "PyTorch",
-                "torch.softmax",
-                defaults={"axis": REQUIRED},
-                param_names={"axis": "dim"},
-                note="`dim` is required: `torch.softmax(x)` raises a TypeError.",
+            *_torch_row_functions(
+                "torch.nn.functional.softmax / torch.nn.Softmax", "torch.softmax"
             ),
             Framework(
                 "PyTorch",
@@ -809,19 +820,8 @@ register(
         year=1989,
         paper=_BRIDLE,
         frameworks=(
-            Framework(
-                "PyTorch",
-                "torch.nn.functional.log_softmax / torch.nn.LogSoftmax",
-                defaults={"axis": IMPLICIT},
-                param_names={"axis": "dim"},
-                note="`dim=None` by default: " + _IMPLICIT_DIM,
-            ),
-            Framework(
-                "PyTorch",
-                "torch.log_softmax",
-                defaults={"axis": REQUIRED},
-                param_names={"axis": "dim"},
-                note="`dim` is required: `torch.log_softmax(x)` raises a TypeError.",
+            *_torch_row_functions(
+                "torch.nn.functional.log_softmax / torch.nn.LogSoftmax", "torch.log_softmax"
             ),
             Framework("Keras 3", "keras.activations.log_softmax", defaults={"axis": -1}),
             Framework("tf.keras 2", "tf.nn.log_softmax", defaults={"axis": -1}),
