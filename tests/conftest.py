@@ -1,12 +1,18 @@
 """Shared test configuration.
 
 The suite runs in parallel (pytest-xdist, ``--dist loadgroup``). Tests that share an
-expensive per-process fixture form one group, which one worker runs, so the fixture is
-built once per run:
+expensive fixture form one group, which one worker runs, so the fixture is made once:
 
-* ``site``: the strict site build (tests/browser/_site.py) and everything that uses it
-  (tests/test_site_build.py, tests/browser/);
-* ``benchmark``: the quick benchmark run of tests/test_benchmark.py.
+* each browser test module (tests/browser/), and tests/test_site_build.py, is a group
+  (their module fixtures: the PDF, the explorer); the site they test is built once per
+  run, by whichever worker asks first, and shared (tests/browser/_site.py);
+* the walk over every page (tests/browser/_walk.py) is split into parts, each a group
+  of its own, so that both workers walk;
+* ``benchmark``: the quick benchmark run of tests/test_benchmark.py; ``grid-truths``
+  and ``row-truths``: the tests that measure against the same high-precision truths.
+
+The largest groups are scheduled first (the walk, then the truths), so that the
+workers finish together rather than one waiting for the other's last long group.
 
 The concept notebooks (tests/test_notebooks.py, group ``notebooks``) are executed at most
 once per change of what they depend on, by whichever of the tests and the site build
@@ -16,11 +22,10 @@ asks first (docs/hooks/notebooks.py).
 import numpy as np
 import pytest
 
-GROUPS = {
-    "/tests/browser/": "site",
-    "/tests/test_site_build.py": "site",
-    "/tests/test_benchmark.py": "benchmark",
-}
+# Test files whose tests form one group each (named after the file).
+GROUPED = ("/tests/browser/", "/tests/test_site_build.py")
+# Groups scheduled first, longest first (prefixes of group names).
+FIRST = ("walk", "grid-truths", "row-truths", "benchmark")
 
 
 @pytest.fixture(autouse=True)
@@ -30,15 +35,27 @@ def _numpy_print_options():
         yield
 
 
+def _group(item) -> str | None:
+    marker = item.get_closest_marker("xdist_group")
+    return marker.args[0] if marker else None
+
+
 # tryfirst: pytest-xdist reads the groups in its own pytest_collection_modifyitems (it
 # appends "@group" to each test id); a marker added after that is ignored.
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     for item in items:
         path = item.path.as_posix()
-        for part, group in GROUPS.items():
-            if part in path if part.endswith("/") else path.endswith(part):
-                item.add_marker(pytest.mark.xdist_group(group))
+        if _group(item) is None and any(
+            part in path if part.endswith("/") else path.endswith(part) for part in GROUPED
+        ):
+            item.add_marker(pytest.mark.xdist_group(f"site-{item.path.stem}"))
+
+    def rank(item) -> int:
+        group = _group(item) or ""
+        return next((i for i, first in enumerate(FIRST) if group.startswith(first)), len(FIRST))
+
+    items.sort(key=rank)  # stable: the order within a rank is the collection's
 
 
 @pytest.fixture

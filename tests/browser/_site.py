@@ -1,13 +1,18 @@
-"""Build the site once per test session and serve it on 127.0.0.1.
+"""Build the site once per test run and serve it on 127.0.0.1.
 
 Shared by ``tests/test_site_build.py`` and the browser tests, which both import this
-file under one fixed module name, so they share one build.
+file under one fixed module name. Under pytest-xdist the workers share the build too:
+the first to ask builds into the run's common temporary directory, holding a lock the
+others wait on, and records the result there for them (so the browser tests can run on
+every worker, not only on the one that built).
 """
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
+import json
 import os
 import subprocess
 import sys
@@ -43,25 +48,46 @@ class Build:
 _BUILD: Build | None = None
 
 
+def _shared_dir(tmp_path_factory) -> Path:
+    """The run's temporary directory common to all xdist workers (each worker's own
+    base directory sits in it), or this process's when it runs alone."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 def build(tmp_path_factory) -> Build:
-    """``mkdocs build --strict`` into a temporary directory, once per session."""
+    """``mkdocs build --strict`` into a temporary directory, once per test run."""
     global _BUILD
     if _BUILD is None:
-        site = tmp_path_factory.mktemp("site") / "site"
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
-        start = time.perf_counter()
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
+        shared = _shared_dir(tmp_path_factory) / "atlas-site"
+        shared.mkdir(exist_ok=True)
+        record = shared / "build.json"
+        with open(shared / "build.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+            if not record.is_file():
+                site = shared / "site"
+                env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+                start = time.perf_counter()
+                result = subprocess.run(
+                    [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                    cwd=ROOT,
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                )
+                done = {
+                    "site": str(site),
+                    "returncode": result.returncode,
+                    "output": (result.stdout + result.stderr)[-20000:],
+                    "seconds": time.perf_counter() - start,
+                }
+                record.write_text(json.dumps(done), encoding="utf-8")
+            done = json.loads(record.read_text(encoding="utf-8"))
         _BUILD = Build(
-            site=site,
-            returncode=result.returncode,
-            output=(result.stdout + result.stderr)[-20000:],
-            seconds=time.perf_counter() - start,
+            site=Path(done["site"]),
+            returncode=done["returncode"],
+            output=done["output"],
+            seconds=done["seconds"],
         )
     return _BUILD
 

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from scripts import chromium
+from tests.browser import _walk as walk_pages
 
 
 def _site_module():
@@ -211,23 +212,20 @@ class Axe:
         self.script = script
 
     def audit(
-        self, page, include: list[str] | None = None, rules: list[str] | None = None
+        self,
+        page,
+        include: list[str] | None = None,
+        rules: list[str] | None = None,
+        settle: bool = True,
     ) -> list[str]:
         """Audit the whole document, or only the elements matching ``include``, with
-        every rule or only ``rules``, once the page's animations have finished."""
-        self.start(page, include, rules)
-        return self.finish(page)
-
-    def start(self, page, include: list[str] | None = None, rules: list[str] | None = None):
-        """Start :meth:`audit` without waiting for it (audits of several tabs then run at
-        once, one renderer process each); :meth:`finish` returns its result."""
+        every rule or only ``rules``, once the page's animations have finished (with
+        ``settle=False`` at once: for rules that do not look at colours)."""
         if not page.evaluate("typeof window.axe !== 'undefined'"):
             page.add_script_tag(path=str(self.script))
-        page.evaluate(SETTLED)
-        page.evaluate(f"(args) => {{ window.__atlasAxe = ({AXE_RUN})(args); }}", [include, rules])
-
-    def finish(self, page) -> list[str]:
-        return page.evaluate("() => window.__atlasAxe")
+        if settle:
+            page.evaluate(SETTLED)
+        return page.evaluate(AXE_RUN, [include, rules])
 
 
 @pytest.fixture(scope="session")
@@ -239,3 +237,32 @@ def axe() -> Axe:
         if candidate and Path(candidate).is_file():
             return Axe(Path(candidate))
     _unavailable("axe-core not found (npm install axe-core, or set AXE_CORE_JS)", "AXE-CORE TESTS")
+
+
+# ---------------------------------------------------------------- the page walk
+
+
+@pytest.fixture(scope="session")
+def walk(request, browser, built_site, server):
+    """``walk(part)``: every page of one part of the site visited once
+    (tests/browser/_walk.py), {page: PageVisit}; each part walked once per worker."""
+    try:  # without axe-core (outside CI) the other checks still run
+        axe_core = request.getfixturevalue("axe")
+    except pytest.skip.Exception:
+        axe_core = None
+    done: dict[int, dict] = {}
+
+    def part(index: int) -> dict:
+        if index not in done:
+            pages = built_site.pages()[index :: walk_pages.PARTS]
+            ctx = browser.new_context(color_scheme="light", viewport=walk_pages.DESKTOP)
+            ctx.set_default_timeout(15000)
+            try:
+                done[index] = walk_pages.walk(
+                    PageWatch(ctx.new_page()), pages, server.root, axe_core
+                )
+            finally:
+                ctx.close()
+        return done[index]
+
+    return part

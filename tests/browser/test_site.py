@@ -12,89 +12,21 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from tests.browser._walk import INSPECT, MATH_DONE, parts, visit
+
 pytestmark = pytest.mark.browser
 
-# Loads every image (also lazy ones and those in hidden tabs), waits for them, then
-# reports broken images and formulas left as TeX or rendered as a KaTeX error.
-INSPECT = r"""
-async () => {
-  const images = Array.from(document.images);
-  for (const img of images) img.loading = "eager";
-  await Promise.all(images.map((img) => img.complete ? null : new Promise((done) => {
-    img.addEventListener("load", done, { once: true });
-    img.addEventListener("error", done, { once: true });
-  })));
-  await document.fonts.ready;
-  const short = (text) => text.trim().replace(/\s+/g, " ").slice(0, 120);
-  const notebookRaw = Array.from(
-    document.querySelectorAll(".jupyter-wrapper .jp-RenderedMarkdown")
-  ).map((cell) => {
-    const copy = cell.cloneNode(true);
-    copy.querySelectorAll(".katex, code, pre").forEach((node) => node.remove());
-    return copy.textContent;
-  }).filter((text) => /\$[^$\s][^$]*\$|\\\(|\\\[/.test(text)).map(short);
-  return {
-    brokenImages: images.filter((img) => !(img.naturalWidth > 0))
-      .map((img) => img.currentSrc || img.src),
-    rawTex: Array.from(document.querySelectorAll(".arithmatex"))
-      .filter((el) => !el.querySelector(".katex")).map((el) => short(el.textContent))
-      .concat(notebookRaw),
-    katexErrors: Array.from(document.querySelectorAll(".katex-error"))
-      .map((el) => short(el.getAttribute("title") || el.textContent)),
-    formulas: document.querySelectorAll(".katex").length,
-    stylesheets: document.styleSheets.length,
-    headerPosition: getComputedStyle(document.querySelector(".md-header")).position,
-    material: typeof document$ !== "undefined",
-    katex: typeof katex !== "undefined",
-  };
-}
-"""
 
-MATH_DONE = """() => Array.from(document.querySelectorAll('.arithmatex'))
-    .every((el) => el.querySelector('.katex, .katex-error'))"""
-
-
-def visit(watch, url: str) -> tuple[dict, list[str]]:
-    """Open ``url`` in the watched tab; return the page report and the problems seen."""
-    page = watch.page
-    response = page.goto(url, wait_until="load")
-    problems = []
-    if response is None or not response.ok:
-        problems.append(f"page itself: HTTP {response.status if response else 'no response'}")
-    try:
-        page.wait_for_function(MATH_DONE, timeout=5000)
-    except Exception:
-        pass  # reported below as raw TeX
-    report = page.evaluate(INSPECT)
-    if not watch.settle():
-        problems.append("requests still in flight 5 s after load")
-    problems += watch.take()
-    problems += [f"image not loaded: {src}" for src in report["brokenImages"]]
-    problems += [f"formula not rendered: {tex}" for tex in report["rawTex"]]
-    problems += [f"KaTeX error: {tex}" for tex in report["katexErrors"]]
-    if not report["katex"]:
-        problems.append("KaTeX is not loaded")
-    if not report["material"]:
-        problems.append("Material's JavaScript is not loaded")
-    if report["headerPosition"] != "sticky":
-        problems.append(f"Material's CSS is not applied (header is {report['headerPosition']})")
-    return report, problems
-
-
-def test_every_page_loads_cleanly(watched, built_site, server):
-    pages = [p for p in built_site.pages() if p != "404.html"]  # 404.html: see sub-path test
-    assert len(pages) >= 3, pages
-    failures = {}
-    formulas = 0
-    for rel in pages:
-        report, problems = visit(watched, server.root + rel)
-        formulas += report["formulas"]
-        if problems:
-            failures[rel or "/"] = problems
+@pytest.mark.parametrize("part", parts())
+def test_every_page_loads_cleanly(walk, part):
+    # 404.html: its links assume the sub-path, see the sub-path test
+    visits = {rel: v for rel, v in walk(part).items() if rel != "404.html"}
+    assert len(visits) >= 3, list(visits)
+    failures = {rel: v.problems for rel, v in visits.items() if v.problems}
     assert not failures, "\n".join(
         f"{page}:\n  " + "\n  ".join(problems) for page, problems in failures.items()
     )
-    assert formulas > 0, "no formula was rendered on any page"
+    assert sum(v.report["formulas"] for v in visits.values()), "no formula was rendered"
 
 
 def test_site_works_under_the_github_pages_subpath(watched, built_site, server):
