@@ -14,13 +14,23 @@ expensive fixture form one group, which one worker runs, so the fixture is made 
 The largest groups are scheduled first (the walk, then the truths), so that the
 workers finish together rather than one waiting for the other's last long group.
 
+The high-precision grid truths are kept in .cache/truths/ between runs
+(activations.reference), under a key of everything they depend on.
+
 The concept notebooks (tests/test_notebooks.py, group ``notebooks``) are executed at most
 once per change of what they depend on, by whichever of the tests and the site build
 asks first (docs/hooks/notebooks.py).
 """
 
+import os
+from pathlib import Path
+
 import numpy as np
 import pytest
+
+from activations.reference import _store
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # Test files whose tests form one group each (named after the file).
 GROUPED = ("/tests/browser/", "/tests/test_site_build.py")
@@ -33,6 +43,12 @@ def _numpy_print_options():
     # Doctests and snippets print with NumPy's defaults, whatever a test changed.
     with np.printoptions(legacy=False):
         yield
+
+
+def pytest_configure(config):
+    # The grid truths of a run are kept for the next (src/activations/reference/_store.py:
+    # keyed on the expression, the inputs and the evaluation code).
+    os.environ.setdefault(_store.ENV, str(ROOT / ".cache" / "truths"))
 
 
 def _group(item) -> str | None:

@@ -9,6 +9,8 @@ to agree with the working precision :func:`reference.reference` picks ahead of t
 
 from __future__ import annotations
 
+import gzip
+import json
 import math
 
 import mpmath
@@ -19,6 +21,7 @@ import sympy as sp
 import activations as act
 from activations import reference
 from activations._symbolic import X
+from activations.reference import _rule, _store
 
 DIGITS = 80  # of the second derivations
 H = mpmath.mpf(10) ** -30  # relative perturbation of one input
@@ -282,3 +285,31 @@ def test_compare_exempts_points_without_a_truth():
     assert judged.ok.tolist() == [True, True, False]
     assert math.isnan(judged.ulps[1])
     assert judged.worst(1)[0].startswith("x=3.0: got 3.0, true 3.5")
+
+
+def test_grid_truths_are_stored_bit_for_bit_and_read_back(tmp_path, monkeypatch):
+    """The truth store (reference/_store.py) returns exactly what was computed, reads
+    what it stored (an altered file changes the result), and keys a truth on its
+    expression (another parameter is another file)."""
+    monkeypatch.setenv(_store.ENV, str(tmp_path))
+    x = np.array([-700.0, -30.0, 1e-300, 0.5, 40.0])
+    args = ("softplus", x.tobytes(), x.dtype.str)
+    raw = lambda truths: [[v._mpf_ for v in row] for row in truths]  # noqa: E731
+    _rule._reference_on_grid.cache_clear()
+    try:
+        computed = _rule._reference_on_grid(*args, (), None)
+        (file,) = tmp_path.glob("softplus-*.json.gz")
+        _rule._reference_on_grid.cache_clear()
+        assert raw(_rule._reference_on_grid(*args, (), None)) == raw(computed)
+        assert computed[0][0] < mpmath.mpf("1e-300")  # softplus(-700): 1550-digit values
+
+        rows = json.loads(gzip.decompress(file.read_bytes()))
+        rows[3][0] = _store._raw(mpmath.mpf(7))
+        file.write_bytes(gzip.compress(json.dumps(rows).encode()))
+        _rule._reference_on_grid.cache_clear()
+        assert _rule._reference_on_grid(*args, (), None)[3][0] == 7
+
+        _rule._reference_on_grid(*args, (("beta", 2.0),), None)
+        assert len(list(tmp_path.glob("softplus-*.json.gz"))) == 2
+    finally:
+        _rule._reference_on_grid.cache_clear()  # no altered truth outlives the test

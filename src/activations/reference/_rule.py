@@ -20,7 +20,8 @@ import mpmath
 import numpy as np
 
 from .._spec import Spec
-from ._exact import reference
+from . import _store
+from ._exact import expression, reference
 
 BASE = 4.0
 """The rule's allowance at κ = 0, in ULP."""
@@ -182,7 +183,14 @@ def _reference_on_grid(
 
     spec = get(spec_name)
     x = np.frombuffer(x_bytes, dtype=dtype)
-    return tuple(reference(spec, xi, params=dict(params), variant=variant) for xi in x.tolist())
+    k = _store.key(expression(spec, params=dict(params), variant=variant), x_bytes, dtype)
+    return _store.stored(
+        spec_name,
+        k,
+        lambda: tuple(
+            reference(spec, xi, params=dict(params), variant=variant) for xi in x.tolist()
+        ),
+    )
 
 
 def assert_meets_rule(y: Any, truth: Any, *, base: float = BASE, label: str = "") -> None:

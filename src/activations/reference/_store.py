@@ -1,0 +1,86 @@
+"""A disk store for the grid truths of :func:`~activations.reference.measure`, so that a
+run finds what an earlier run computed (the suite measures every elementwise function
+at 885 points per dtype and setting, at up to 1550 digits: minutes of mpmath).
+
+Off unless the environment variable :data:`ENV` names a directory (the test suite sets
+``.cache/truths/`` of the repository). A stored truth is used only under the key it was
+computed under, made of everything it depends on:
+
+* the spec's SymPy expression at those parameters and that variant (``srepr``);
+* the inputs (their bytes and dtype);
+* how an expression is evaluated: the source of :mod:`._exact` (working precision,
+  derivatives, lambdify) and of :mod:`activations._symbolic` (the mpmath versions of
+  σ and Φ);
+* the SymPy and mpmath versions.
+
+The values are kept exactly (each mpf's sign, mantissa, exponent and bit count, as
+gzipped JSON): a stored truth is the computed one, bit for bit.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import mpmath
+import sympy as sp
+
+ENV = "ACTIVATIONS_TRUTH_CACHE"
+
+
+@functools.cache
+def _evaluation_digest() -> str:
+    from .. import _symbolic
+    from . import _exact
+
+    digest = hashlib.sha256(f"sympy {sp.__version__} mpmath {mpmath.__version__}".encode())
+    for module in (_exact, _symbolic):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()
+
+
+def key(expr: sp.Expr, x_bytes: bytes, dtype: str) -> str:
+    """The store key of the truths of ``expr`` at the inputs ``x_bytes`` (24 hex digits)."""
+    digest = hashlib.sha256(_evaluation_digest().encode())
+    for part in (sp.srepr(expr).encode(), dtype.encode(), x_bytes):
+        digest.update(len(part).to_bytes(8, "little") + part)
+    return digest.hexdigest()[:24]
+
+
+def _raw(value: mpmath.mpf) -> list:
+    sign, man, exp, bc = value._mpf_
+    return [sign, format(int(man), "x"), int(exp), int(bc)]
+
+
+def _mpf(raw: list) -> mpmath.mpf:
+    sign, man, exp, bc = raw
+    return mpmath.mp.make_mpf((sign, mpmath.libmp.MPZ(int(man, 16)), exp, bc))
+
+
+def stored(name: str, k: str, compute: Callable[[], tuple]) -> tuple:
+    """The truths under key ``k``: read from the store, or ``compute()``-d and stored.
+    ``compute`` returns a tuple of tuples of mpf; so does this."""
+    folder = os.environ.get(ENV)
+    if not folder:
+        return compute()
+    path = Path(folder) / f"{name}-{k}.json.gz"
+    try:
+        rows = json.loads(gzip.decompress(path.read_bytes()))
+        return tuple(tuple(_mpf(v) for v in row) for row in rows)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # not stored yet, or unreadable: computed afresh below
+    result = compute()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        text = json.dumps([[_raw(v) for v in row] for row in result])
+        tmp.write_bytes(gzip.compress(text.encode(), compresslevel=1))
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return result
