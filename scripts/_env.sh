@@ -14,3 +14,6 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
 fi
 export PATH="$PWD/.venv/bin:$PATH"
 export PYTHONHASHSEED=0
+# mpmath truths computed by one run are kept for the next, under a key of everything they
+# depend on (src/activations/reference/_store.py).
+export ACTIVATIONS_TRUTH_CACHE="${ACTIVATIONS_TRUTH_CACHE:-$PWD/.cache/truths}"

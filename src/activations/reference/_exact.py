@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import math
+import struct
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -265,5 +266,10 @@ def checked_truths(
     Much faster than :func:`reference` where that works at 1550 digits (|x| > 15); the
     plots of the Accuracy & speed page need a few hundred points in a few seconds.
     """
+    from . import _store
+
     func = elementwise_function(spec, (order, order + 1), params=params, variant=variant)
-    return [ladder(func, float(xi)) for xi in x]
+    points = [float(xi) for xi in x]
+    expr = expression(spec, params=params, variant=variant)
+    k = _store.key(expr, struct.pack(f"<{len(points)}d", *points), f"ladder-{order}")
+    return list(_store.stored(spec.name, k, lambda: tuple(ladder(func, xi) for xi in points)))

@@ -1,13 +1,15 @@
-"""A disk store for the grid truths of :func:`~activations.reference.measure`, so that a
-run finds what an earlier run computed (the suite measures every elementwise function
-at 885 points per dtype and setting, at up to 1550 digits: minutes of mpmath).
+"""A disk store for the truths of :func:`~activations.reference.measure` (on the grid)
+and :func:`~activations.reference.checked_truths` (the accuracy plots), so that a run
+finds what an earlier run computed (the suite measures every elementwise function at
+885 points per dtype and setting, at up to 1550 digits: minutes of mpmath).
 
 Off unless the environment variable :data:`ENV` names a directory (the test suite sets
 ``.cache/truths/`` of the repository). A stored truth is used only under the key it was
 computed under, made of everything it depends on:
 
 * the spec's SymPy expression at those parameters and that variant (``srepr``);
-* the inputs (their bytes and dtype);
+* the inputs (their bytes and dtype), and which truth (the grid's or the ladder's, of
+  which order);
 * how an expression is evaluated: the source of :mod:`._exact` (working precision,
   derivatives, lambdify) and of :mod:`activations._symbolic` (the mpmath versions of
   σ and Φ);
@@ -45,7 +47,8 @@ def _evaluation_digest() -> str:
 
 
 def key(expr: sp.Expr, x_bytes: bytes, dtype: str) -> str:
-    """The store key of the truths of ``expr`` at the inputs ``x_bytes`` (24 hex digits)."""
+    """The store key of the truths of ``expr`` at the inputs ``x_bytes`` of ``dtype``
+    (for the ladder's: a label of the truth in its place; 24 hex digits)."""
     digest = hashlib.sha256(_evaluation_digest().encode())
     for part in (sp.srepr(expr).encode(), dtype.encode(), x_bytes):
         digest.update(len(part).to_bytes(8, "little") + part)
@@ -64,21 +67,22 @@ def _mpf(raw: list) -> mpmath.mpf:
 
 def stored(name: str, k: str, compute: Callable[[], tuple]) -> tuple:
     """The truths under key ``k``: read from the store, or ``compute()``-d and stored.
-    ``compute`` returns a tuple of tuples of mpf; so does this."""
+    ``compute`` returns a tuple of tuples of mpf (a point without a truth: None); so
+    does this."""
     folder = os.environ.get(ENV)
     if not folder:
         return compute()
     path = Path(folder) / f"{name}-{k}.json.gz"
     try:
         rows = json.loads(gzip.decompress(path.read_bytes()))
-        return tuple(tuple(_mpf(v) for v in row) for row in rows)
+        return tuple(None if row is None else tuple(_mpf(v) for v in row) for row in rows)
     except (OSError, EOFError, ValueError, TypeError):
         pass  # not stored yet, or unreadable: computed afresh below
     result = compute()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        text = json.dumps([[_raw(v) for v in row] for row in result])
+        text = json.dumps([None if row is None else [_raw(v) for v in row] for row in result])
         tmp.write_bytes(gzip.compress(text.encode(), compresslevel=1))
         os.replace(tmp, path)
     finally:
