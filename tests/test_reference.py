@@ -289,16 +289,19 @@ def test_compare_exempts_points_without_a_truth():
 
 def test_grid_truths_are_stored_bit_for_bit_and_read_back(tmp_path, monkeypatch):
     """The truth store (reference/_store.py) returns exactly what was computed, reads
-    what it stored (an altered file changes the result), and keys a truth on its
-    expression (another parameter is another file)."""
+    what it stored (an altered file changes the result), keys a truth on its
+    expression (another parameter is another file), and drops the truths of other
+    evaluation code."""
     monkeypatch.setenv(_store.ENV, str(tmp_path))
+    (tmp_path / "0123456789ab").mkdir()  # a folder of another state of the code
     x = np.array([-700.0, -30.0, 1e-300, 0.5, 40.0])
     args = ("softplus", x.tobytes(), x.dtype.str)
     raw = lambda truths: [[v._mpf_ for v in row] for row in truths]  # noqa: E731
     _rule._reference_on_grid.cache_clear()
     try:
         computed = _rule._reference_on_grid(*args, (), None)
-        (file,) = tmp_path.glob("softplus-*.json.gz")
+        (file,) = tmp_path.glob("*/softplus-*.json.gz")
+        assert not (tmp_path / "0123456789ab").exists()
         _rule._reference_on_grid.cache_clear()
         assert raw(_rule._reference_on_grid(*args, (), None)) == raw(computed)
         assert computed[0][0] < mpmath.mpf("1e-300")  # softplus(-700): 1550-digit values
@@ -310,6 +313,6 @@ def test_grid_truths_are_stored_bit_for_bit_and_read_back(tmp_path, monkeypatch)
         assert _rule._reference_on_grid(*args, (), None)[3][0] == 7
 
         _rule._reference_on_grid(*args, (("beta", 2.0),), None)
-        assert len(list(tmp_path.glob("softplus-*.json.gz"))) == 2
+        assert len(list(tmp_path.glob("*/softplus-*.json.gz"))) == 2
     finally:
         _rule._reference_on_grid.cache_clear()  # no altered truth outlives the test

@@ -15,8 +15,10 @@ computed under, made of everything it depends on:
   σ and Φ);
 * the SymPy and mpmath versions.
 
-The values are kept exactly (each mpf's sign, mantissa, exponent and bit count, as
-gzipped JSON): a stored truth is the computed one, bit for bit.
+The store holds one folder per state of the evaluation code (the source and versions
+above); the first truth stored in a new state removes the folders of the others. The
+values are kept exactly (each mpf's sign, mantissa, exponent and bit count, as gzipped
+JSON): a stored truth is the computed one, bit for bit.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ import gzip
 import hashlib
 import json
 import os
+import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -65,6 +69,15 @@ def _mpf(raw: list) -> mpmath.mpf:
     return mpmath.mp.make_mpf((sign, mpmath.libmp.MPZ(int(man, 16)), exp, bc))
 
 
+def _prune(current: Path) -> None:
+    """Remove the truths of other evaluation code (the folders beside ``current``, one
+    per digest): no run reads them again, as the digest is part of every key."""
+    if current.parent.is_dir():
+        for old in current.parent.iterdir():
+            if old != current and old.is_dir() and re.fullmatch("[0-9a-f]{12}", old.name):
+                shutil.rmtree(old, ignore_errors=True)
+
+
 def stored(name: str, k: str, compute: Callable[[], tuple]) -> tuple:
     """The truths under key ``k``: read from the store, or ``compute()``-d and stored.
     ``compute`` returns a tuple of tuples of mpf (a point without a truth: None); so
@@ -72,14 +85,16 @@ def stored(name: str, k: str, compute: Callable[[], tuple]) -> tuple:
     folder = os.environ.get(ENV)
     if not folder:
         return compute()
-    path = Path(folder) / f"{name}-{k}.json.gz"
+    path = Path(folder) / _evaluation_digest()[:12] / f"{name}-{k}.json.gz"
     try:
         rows = json.loads(gzip.decompress(path.read_bytes()))
         return tuple(None if row is None else tuple(_mpf(v) for v in row) for row in rows)
     except (OSError, EOFError, ValueError, TypeError):
         pass  # not stored yet, or unreadable: computed afresh below
     result = compute()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.parent.is_dir():
+        _prune(path.parent)
+        path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         text = json.dumps([None if row is None else [_raw(v) for v in row] for row in result])
