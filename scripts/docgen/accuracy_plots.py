@@ -8,6 +8,8 @@ ladder: a few hundred points in a few seconds).
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -16,7 +18,7 @@ from activations import reference
 from scripts.bench import QUANTITIES
 from scripts.bench.textbook import textbook_function
 
-from . import plot_style
+from . import plot_style, plots
 
 MAX_PLOTS = 6
 PLOT_SAMPLES = 201
@@ -25,6 +27,8 @@ CATALOG_COLOUR = plot_style.BLUE
 TEXTBOOK_COLOUR = plot_style.ORANGE
 RULE_COLOUR = plot_style.SLATE
 RC = {**plot_style.RC, "svg.hashsalt": "activation-atlas-accuracy"}
+# what the drawing of error_plot reads besides its data: this module (plots.cached)
+_DRAWING = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
 def offenders(res: Any, known: set[str]) -> list[tuple[str, str, float]]:
@@ -114,27 +118,33 @@ def error_plot(name: str, quantity: str, worst_x: float) -> tuple[bytes, dict[st
     def clip(u: np.ndarray) -> np.ndarray:
         return np.clip(np.where(np.isfinite(u), u, ULP_CEIL), ULP_FLOOR, ULP_CEIL)
 
-    with matplotlib.rc_context(RC):
-        fig = Figure(figsize=(7.0, 3.6), dpi=72, layout="constrained")
-        ax = fig.add_subplot()
-        ax.set_yscale("log")
-        if mode != "linear":
-            ax.set_xscale("log")
-        ax.plot(xs, clip(ours.allowed), color=RULE_COLOUR, lw=1.2, ls="--",
-                label=f"allowed: {reference.BASE:g} + 2κ ULP")  # fmt: skip
-        ax.plot(xs, clip(naive.ulps), ".", ms=3.5, color=TEXTBOOK_COLOUR,
-                label="textbook formula")  # fmt: skip
-        ax.plot(xs, clip(ours.ulps), ".", ms=3.5, color=CATALOG_COLOUR, label="this library")
-        nonfinite = ~np.isfinite(naive.ulps)
-        if nonfinite.any():
-            ax.plot(xs[nonfinite], np.full(nonfinite.sum(), ULP_CEIL), "x", ms=4,
-                    color=TEXTBOOK_COLOUR, label="textbook: NaN or ±inf")  # fmt: skip
-        ax.set_ylim(ULP_FLOOR / 1.5, ULP_CEIL * 3)
-        ax.set_xlabel({"linear": "x", "log-pos": "x", "log-neg": "−x"}[mode])
-        ax.set_ylabel("error (ULP, float64)")
-        ax.grid(True, color=plot_style.GRID, lw=0.6)
-        fig.legend(loc="outside upper center", fontsize=8, ncols=4)
-        svg = plot_style.svg_bytes(fig)
+    nonfinite = ~np.isfinite(naive.ulps)
+    curves = (clip(ours.allowed), clip(naive.ulps), clip(ours.ulps))
+
+    def draw() -> bytes:
+        with matplotlib.rc_context(RC):
+            fig = Figure(figsize=(7.0, 3.6), dpi=72, layout="constrained")
+            ax = fig.add_subplot()
+            ax.set_yscale("log")
+            if mode != "linear":
+                ax.set_xscale("log")
+            ax.plot(xs, curves[0], color=RULE_COLOUR, lw=1.2, ls="--",
+                    label=f"allowed: {reference.BASE:g} + 2κ ULP")  # fmt: skip
+            ax.plot(xs, curves[1], ".", ms=3.5, color=TEXTBOOK_COLOUR,
+                    label="textbook formula")  # fmt: skip
+            ax.plot(xs, curves[2], ".", ms=3.5, color=CATALOG_COLOUR, label="this library")
+            if nonfinite.any():
+                ax.plot(xs[nonfinite], np.full(nonfinite.sum(), ULP_CEIL), "x", ms=4,
+                        color=TEXTBOOK_COLOUR, label="textbook: NaN or ±inf")  # fmt: skip
+            ax.set_ylim(ULP_FLOOR / 1.5, ULP_CEIL * 3)
+            ax.set_xlabel({"linear": "x", "log-pos": "x", "log-neg": "−x"}[mode])
+            ax.set_ylabel("error (ULP, float64)")
+            ax.grid(True, color=plot_style.GRID, lw=0.6)
+            fig.legend(loc="outside upper center", fontsize=8, ncols=4)
+            return plot_style.svg_bytes(fig)
+
+    # drawn again only when what it shows changed (or with generate.py --fresh)
+    svg = plots.cached(draw, "error plot", _DRAWING, reference.BASE, mode, xs, *curves, nonfinite)
     finite_naive = naive.ulps[np.isfinite(naive.ulps)]
     facts = {
         "mode": mode,
