@@ -17,6 +17,7 @@ from scipy import integrate, stats
 
 import activations as act
 from activations import properties, reference
+from activations.reference import _store
 
 ELEMENTWISE = [s for s in act.specs() if s.elementwise]
 IDS = [s.name for s in ELEMENTWISE]
@@ -256,3 +257,32 @@ def test_glu_saturation_is_computed_from_its_plotted_slice_like_the_other_functi
     )
     got = {(True, True): "both", (True, False): "left", (False, True): "right"}
     assert spec.properties.saturation == got.get((left, right), "none")
+
+
+def test_quadratures_and_tail_slopes_are_kept_in_the_truth_store(tmp_path, monkeypatch):
+    """With the truth store enabled, a second process (here: cleared caches) reads the
+    moments and the tail slopes back instead of integrating again, bit for bit; a
+    spec's entries are keyed on its expression (another spec, other files)."""
+    monkeypatch.setenv(_store.ENV, str(tmp_path))
+    caches = (properties._moment, properties._tail)
+    for cache in caches:
+        cache.cache_clear()
+    try:
+        mean, tail = properties.mean_output("elu"), properties.tail("elu", "left")
+        assert len(list(tmp_path.glob("*/elu-*.json.gz"))) == 2
+        for cache in caches:
+            cache.cache_clear()
+
+        def no_recompute(*args, **kwargs):
+            raise AssertionError("computed again instead of read from the store")
+
+        with monkeypatch.context() as patched:
+            patched.setattr(mpmath, "quad", no_recompute)
+            patched.setattr(properties.reference, "reference", no_recompute)
+            assert properties.mean_output("elu")._mpf_ == mean._mpf_
+            assert properties.tail("elu", "left") == tail
+        properties.mean_output("selu")
+        assert len(list(tmp_path.glob("*/selu-*.json.gz"))) == 1
+    finally:
+        for cache in caches:
+            cache.cache_clear()  # later tests compute (or read) their own

@@ -33,8 +33,11 @@ functions of a whole row (softmax, the GLUs, …) they return ``None``.
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 import mpmath
@@ -44,6 +47,7 @@ import sympy as sp
 from . import reference
 from ._spec import Spec, get
 from ._symbolic import X
+from .reference import _store
 
 ZERO_MEAN_TOLERANCE = 1e-12
 """|E[f(Z)]| at or below this counts as zero.  The constants of a spec are float64
@@ -118,18 +122,36 @@ def _elementwise(spec: Spec) -> bool:
     return spec.elementwise
 
 
+_SOURCE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def _kept(spec: Spec, what: str, compute: Callable[[], list[mpmath.mpf]]) -> list[mpmath.mpf]:
+    """``compute()``: high-precision numbers about ``spec``'s expression (at its default
+    parameters), kept between runs in the truth store (reference/_store.py) when it is
+    enabled. The key is the expression, ``what`` (everything else the numbers depend on)
+    and this module's source."""
+    k = _store.key(reference.expression(spec), f"{what}\0{_SOURCE}".encode(), "property")
+    return list(_store.stored(spec.name, k, lambda: (tuple(compute()),))[0])
+
+
 @functools.cache
 def _moment(name: str, power: int) -> mpmath.mpf:
     """E[f(Z)^power] for Z ~ N(0, 1), split at every kink."""
     spec = get(name)
-    f = reference.elementwise_function(spec, orders=(0,))
     cuts = sorted({float(k.at) for k in spec.kinks} | {0.0})
-    with mpmath.workdps(MEAN_DIGITS):
-        return mpmath.quad(
-            lambda x: f(x)[0] ** power * mpmath.npdf(x),
-            [-mpmath.inf, *cuts, mpmath.inf],
-            maxdegree=10,
-        )
+
+    def quadrature() -> list[mpmath.mpf]:
+        f = reference.elementwise_function(spec, orders=(0,))
+        with mpmath.workdps(MEAN_DIGITS):
+            return [
+                mpmath.quad(
+                    lambda x: f(x)[0] ** power * mpmath.npdf(x),
+                    [-mpmath.inf, *cuts, mpmath.inf],
+                    maxdegree=10,
+                )
+            ]
+
+    return _kept(spec, f"moment {power} split at {cuts}", quadrature)[0]
 
 
 def mean_output(spec: Spec | str) -> mpmath.mpf | None:
@@ -204,19 +226,19 @@ def zero_gradient_region(spec: Spec | str) -> sp.Set | None:
     return _region(spec.name) if _elementwise(spec) else None
 
 
-def _slope(spec: Spec, x: float) -> mpmath.mpf:
-    """f′(x) at high precision; for a gated linear unit f(a, b) = a·h(b), the slope of
-    the slice its page plots, the row (1, x): h′(x)."""
+def _slopes(spec: Spec, xs: tuple[float, ...]) -> list[mpmath.mpf]:
+    """f′ at each of ``xs``, at high precision; for a gated linear unit
+    f(a, b) = a·h(b), the slope of the slice its page plots, the row (1, x): h′(x)."""
     if spec.elementwise:
-        return reference.reference(spec, x)[1]
-    return reference.halves(spec, 1.0, x, vjp=True)[1]
+        return _kept(spec, f"slopes at {xs}", lambda: [reference.reference(spec, x)[1] for x in xs])
+    return [reference.halves(spec, 1.0, x, vjp=True)[1] for x in xs]
 
 
 @functools.cache
 def _tail(name: str, side: Side) -> Tail:
     spec = get(name)
     sign = -1.0 if side == "left" else 1.0
-    values = [_slope(spec, sign * t) for t in TAIL_POINTS]
+    values = _slopes(spec, tuple(sign * t for t in TAIL_POINTS))
     if all(v == 0 for v in values):
         return Tail(side, "zero")
     if len({mpmath.sign(v) for v in values}) > 1 or any(v == 0 for v in values):
@@ -224,7 +246,7 @@ def _tail(name: str, side: Side) -> Tail:
     logs = [float(mpmath.log(abs(v))) for v in values]
     near, far = logs[1] - logs[0], logs[2] - logs[1]
     if abs(near) < 0.05 and abs(far) < 0.01:  # within 1 % between |x| = 40 and 80
-        limit = _slope(spec, sign * LIMIT_POINT)
+        (limit,) = _slopes(spec, (sign * LIMIT_POINT,))
         return Tail(side, "constant", limit=float(limit))
     if near > 0 and far > 0:
         return Tail(side, "growing")
