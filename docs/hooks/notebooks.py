@@ -14,8 +14,8 @@ all of these, so a notebook runs once per change whoever asks first: ``mkdocs bu
 ``mkdocs serve`` or the tests (``tests/test_notebooks.py`` reads the same files).
 
 * Notebooks to (re)execute run in parallel, one Jupyter kernel per usable core, at most
-  :data:`MAX_JOBS`; a lock file per notebook keeps two processes from executing the
-  same one at once.
+  :data:`MAX_JOBS`, each with one BLAS/OpenMP thread; a lock file per notebook keeps two
+  processes from executing the same one at once.
 * While a notebook runs, warnings are errors (as in the test suite): a notebook that
   warns fails, naming the cell.
 * mkdocs-jupyter renders the page from the executed notebook, once per state of the
@@ -46,6 +46,8 @@ import threading
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+
+from scripts.bench import THREAD_VARIABLES
 
 log = logging.getLogger("mkdocs.hooks.notebooks")
 
@@ -182,7 +184,9 @@ async def _execute(notebook: Path, out: Path, slots: asyncio.Semaphore) -> float
             client.on_notebook_start = on_start
             client.on_cell_executed = on_cell_executed
             start = time.perf_counter()
-            await client.async_execute()
+            # The kernels run side by side, one per core (jobs()): a BLAS or OpenMP pool
+            # of more than one thread in each would make them compete for the same cores.
+            await client.async_execute(env={**os.environ, **dict.fromkeys(THREAD_VARIABLES, "1")})
             seconds = time.perf_counter() - start
             nb.metadata["atlas"] = {"seconds": round(seconds, 2)}
             with _atomic(out) as tmp:
