@@ -42,7 +42,7 @@ from typing import Any
 import numpy as np
 import scipy.special
 
-from ._spec import get, names
+from ._spec import get
 
 __all__ = [
     "INITIALISATIONS",
@@ -432,15 +432,11 @@ def _logits(fname: str, logits: Any) -> np.ndarray:
 
 
 def _log_softmax(z: np.ndarray) -> np.ndarray:
-    if "log_softmax" in names():
-        return get("log_softmax").fn(z, axis=-1)
-    return scipy.special.log_softmax(z, axis=-1)
+    return get("log_softmax").fn(z, axis=-1)
 
 
 def _log_sigmoid(z: np.ndarray) -> np.ndarray:
-    if "log_sigmoid" in names():
-        return get("log_sigmoid").fn(z)
-    return scipy.special.log_expit(z)
+    return get("log_sigmoid").fn(z)
 
 
 def softmax_cross_entropy(logits: Any, labels: Any) -> tuple[float, np.ndarray]:
@@ -480,8 +476,7 @@ def binary_cross_entropy(logits: Any, targets: Any) -> tuple[float, np.ndarray]:
               \qquad \frac{\partial L}{\partial z} = \frac{\sigma(z) - t}{m}
 
     (``m`` is the number of entries).  ``log σ`` comes from the catalog's
-    ``log_sigmoid`` (SciPy's ``log_expit`` until it exists), so large logits neither
-    overflow nor return ``log(0)``.
+    ``log_sigmoid``, so large logits neither overflow nor return ``log(0)``.
 
     Examples
     --------
