@@ -21,7 +21,7 @@ import sympy as sp
 import activations as act
 from activations import reference
 from activations._symbolic import X
-from activations.reference import _rule, _store
+from activations.reference import _rows, _rule, _store
 
 DIGITS = 80  # of the second derivations
 H = mpmath.mpf(10) ** -30  # relative perturbation of one input
@@ -316,3 +316,33 @@ def test_grid_truths_are_stored_bit_for_bit_and_read_back(tmp_path, monkeypatch)
         assert len(list(tmp_path.glob("*/softplus-*.json.gz"))) == 2
     finally:
         _rule._reference_on_grid.cache_clear()  # no altered truth outlives the test
+
+
+def test_row_truths_are_stored_bit_for_bit_and_read_back(tmp_path, monkeypatch):
+    """Row truths go through the same store: read back exactly (special values and
+    entries without a truth included), not computed again, keyed on the row."""
+    monkeypatch.setenv(_store.ENV, str(tmp_path))
+    spec = act.get("log_softmax")
+    row = [-1e300, 0.0, 3.5, -math.inf]
+    computed_by = _rows.ROW_TRUTHS["log_softmax"]
+
+    def with_a_gap(r):  # a truth with an entry mpmath found no value for
+        truth = computed_by(r)
+        return _rows.Truth([*truth.values[:-1], None], truth.kappas)
+
+    monkeypatch.setitem(_rows.ROW_TRUTHS, "log_softmax", with_a_gap)
+    _rows._row_truth.cache_clear()
+    try:
+        computed = reference.row_truth(spec, row)
+        assert computed.values[0] < -1e299 and computed.values[-1] is None
+        _rows._row_truth.cache_clear()
+        monkeypatch.setitem(_rows.ROW_TRUTHS, "log_softmax", None)  # would fail if called
+        again = reference.row_truth(spec, row)
+        raw = lambda truth: [None if v is None else v._mpf_ for v in truth.values]  # noqa: E731
+        assert raw(again) == raw(computed)
+        np.testing.assert_array_equal(again.kappas, computed.kappas)
+        monkeypatch.setitem(_rows.ROW_TRUTHS, "log_softmax", computed_by)
+        reference.row_truth(spec, [*row[:-1], 1.0])
+        assert len(list(tmp_path.glob("*/log_softmax-*.json.gz"))) == 2
+    finally:
+        _rows._row_truth.cache_clear()

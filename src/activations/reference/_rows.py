@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import functools
 import math
+import struct
 from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
+from pathlib import Path
 from typing import Any, NamedTuple
 
 import mpmath
@@ -29,6 +31,7 @@ import numpy as np
 import sympy as sp
 
 from .._spec import Spec
+from . import _rule, _store
 from ._exact import derivatives, expression, ladder, mp_function, working_digits
 from ._rule import kappa
 
@@ -289,11 +292,21 @@ def row_truth(
     raise KeyError(f"reference: no truth for {spec.name}")
 
 
+# what a row's truth and its κ are computed by (a part of the truth store's key)
+_ROW_CODE = Path(__file__).read_bytes() + Path(_rule.__file__).read_bytes()
+
+
 @functools.lru_cache(maxsize=1024)
 def _row_truth(name: str, row: tuple[float, ...], pieces: int) -> Truth:
-    if name == "maxout":
-        return maxout(row, pieces)
-    return ROW_TRUTHS[name](row)
+    """The truth of a row, kept in the truth store (reference/_store.py) when it is on."""
+
+    def compute() -> tuple:
+        truth = maxout(row, pieces) if name == "maxout" else ROW_TRUTHS[name](row)
+        return tuple(truth.values), tuple(mpmath.mpf(k) for k in truth.kappas)
+
+    inputs = _ROW_CODE + struct.pack(f"<q{len(row)}d", pieces, *row)
+    values, kappas = _store.stored(name, _store.key(sp.Symbol(name), inputs, "row"), compute)
+    return Truth(list(values), [float(k) for k in kappas])
 
 
 def _jacobian_softmax(s: np.ndarray) -> np.ndarray:

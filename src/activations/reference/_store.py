@@ -1,7 +1,9 @@
-"""A disk store for the truths of :func:`~activations.reference.measure` (on the grid)
-and :func:`~activations.reference.checked_truths` (the accuracy plots), so that a run
-finds what an earlier run computed (the suite measures every elementwise function at
-885 points per dtype and setting, at up to 1550 digits: minutes of mpmath).
+"""A disk store for the truths of :func:`~activations.reference.measure` (on the grid),
+:func:`~activations.reference.checked_truths` (the accuracy plots) and
+:func:`~activations.reference.row_truth` (the softmax family, sparsemax, 1.5-entmax,
+maxout), and for the high-precision values behind :mod:`activations.properties`, so
+that a run finds what an earlier run computed (the suite measures every elementwise
+function at 885 points per dtype and setting, at up to 1550 digits: minutes of mpmath).
 
 Off unless the environment variable :data:`ENV` names a directory (the test suite sets
 ``.cache/truths/`` of the repository). A stored truth is used only under the key it was
@@ -9,7 +11,7 @@ computed under, made of everything it depends on:
 
 * the spec's SymPy expression at those parameters and that variant (``srepr``);
 * the inputs (their bytes and dtype), and which truth (the grid's or the ladder's, of
-  which order);
+  which order; for a row or a property, also the source of the code that computes it);
 * how an expression is evaluated: the source of :mod:`._exact` (working precision,
   derivatives, lambdify) and of :mod:`activations._symbolic` (the mpmath versions of
   σ and Φ);
@@ -59,12 +61,16 @@ def key(expr: sp.Expr, x_bytes: bytes, dtype: str) -> str:
     return digest.hexdigest()[:24]
 
 
-def _raw(value: mpmath.mpf) -> list:
+def _raw(value: mpmath.mpf | None) -> list | None:
+    if value is None:
+        return None
     sign, man, exp, bc = value._mpf_
     return [sign, format(int(man), "x"), int(exp), int(bc)]
 
 
-def _mpf(raw: list) -> mpmath.mpf:
+def _mpf(raw: list | None) -> mpmath.mpf | None:
+    if raw is None:
+        return None
     sign, man, exp, bc = raw
     return mpmath.mp.make_mpf((sign, mpmath.libmp.MPZ(int(man, 16)), exp, bc))
 
@@ -80,8 +86,8 @@ def _prune(current: Path) -> None:
 
 def stored(name: str, k: str, compute: Callable[[], tuple]) -> tuple:
     """The truths under key ``k``: read from the store, or ``compute()``-d and stored.
-    ``compute`` returns a tuple of tuples of mpf (a point without a truth: None); so
-    does this."""
+    ``compute`` returns a tuple of tuples of mpf (a point without a truth: None, in
+    place of its tuple or of one entry); so does this."""
     folder = os.environ.get(ENV)
     if not folder:
         return compute()
