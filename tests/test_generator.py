@@ -94,6 +94,12 @@ def test_plot_cache_keys_on_everything_drawn(tmp_path, monkeypatch):
     assert plots.cached(draw("d"), "kind", x.astype(np.float32), "label") == b"d"
     assert plots.cached(draw("e"), "kind", x, "label 2") == b"e"
     assert plots.cached(draw("f"), "other kind", x, "label") == b"f"
+    module = tmp_path / "drawing.py"  # drawn by another module: keyed on its source
+    module.write_text("# one way to draw\n")
+    assert plots.cached(draw("h"), "kind", x, "label", code=str(module)) == b"h"
+    assert plots.cached(draw("i"), "kind", x, "label", code=str(module)) == b"h"
+    module.write_text("# another way to draw\n")
+    assert plots.cached(draw("j"), "kind", x, "label", code=str(module)) == b"j"
     monkeypatch.setattr(plots, "CACHE_READS", False)  # generate.py --fresh
     assert plots.cached(draw("g"), "kind", x, "label") == b"g"
 

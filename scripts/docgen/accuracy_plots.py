@@ -8,8 +8,6 @@ ladder: a few hundred points in a few seconds).
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -27,8 +25,6 @@ CATALOG_COLOUR = plot_style.BLUE
 TEXTBOOK_COLOUR = plot_style.ORANGE
 RULE_COLOUR = plot_style.SLATE
 RC = {**plot_style.RC, "svg.hashsalt": "activation-atlas-accuracy"}
-# what the drawing of error_plot reads besides its data: this module (plots.cached)
-_DRAWING = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
 def offenders(res: Any, known: set[str]) -> list[tuple[str, str, float]]:
@@ -144,7 +140,9 @@ def error_plot(name: str, quantity: str, worst_x: float) -> tuple[bytes, dict[st
             return plot_style.svg_bytes(fig)
 
     # drawn again only when what it shows changed (or with generate.py --fresh)
-    svg = plots.cached(draw, "error plot", _DRAWING, reference.BASE, mode, xs, *curves, nonfinite)
+    svg = plots.cached(
+        draw, "error plot", reference.BASE, mode, xs, *curves, nonfinite, code=__file__
+    )
     finite_naive = naive.ulps[np.isfinite(naive.ulps)]
     facts = {
         "mode": mode,

@@ -109,11 +109,14 @@ def _code_key() -> bytes:
 _CODE_KEY = _code_key()
 
 
-def cached(draw: Callable[[], bytes], *parts: Any) -> bytes:
+def cached(draw: Callable[[], bytes], *parts: Any, code: str | None = None) -> bytes:
     """``draw()``, or the SVG it returned before for the same ``parts`` (everything the
-    drawing reads besides this module's constants)."""
+    drawing reads besides this module's constants); ``code``: the file of the module
+    that holds ``draw`` when it is not this one (its source is then part of the key)."""
     digest = hashlib.sha256(_CODE_KEY)
     _feed(digest, parts)
+    if code is not None:
+        digest.update(Path(code).read_bytes())
     path = CACHE_DIR / f"{digest.hexdigest()[:32]}.svg"
     if CACHE_READS and path.is_file():
         os.utime(path)  # recently used: kept by prune_cache

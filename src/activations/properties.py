@@ -33,11 +33,9 @@ functions of a whole row (softmax, the GLUs, …) they return ``None``.
 from __future__ import annotations
 
 import functools
-import hashlib
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
 import mpmath
@@ -122,15 +120,12 @@ def _elementwise(spec: Spec) -> bool:
     return spec.elementwise
 
 
-_SOURCE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-
-
 def _kept(spec: Spec, what: str, compute: Callable[[], list[mpmath.mpf]]) -> list[mpmath.mpf]:
     """``compute()``: high-precision numbers about ``spec``'s expression (at its default
     parameters), kept between runs in the truth store (reference/_store.py) when it is
     enabled. The key is the expression, ``what`` (everything else the numbers depend on)
     and this module's source."""
-    k = _store.key(reference.expression(spec), f"{what}\0{_SOURCE}".encode(), "property")
+    k = _store.key(reference.expression(spec), what.encode(), "property", code=(__file__,))
     return list(_store.stored(spec.name, k, lambda: (tuple(compute()),))[0])
 
 

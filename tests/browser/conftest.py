@@ -161,6 +161,14 @@ def tab(context):
     watch.page.close()
 
 
+@pytest.fixture(scope="module")
+def module_tab(context):
+    """A watched tab of the test module's own, for a page it loads once."""
+    watch = PageWatch(context.new_page())
+    yield watch
+    watch.page.close()
+
+
 @pytest.fixture
 def watched(tab):
     tab.settle()

@@ -10,7 +10,6 @@ import pytest
 
 import activations as act
 from tests.browser._keyboard import tab_through
-from tests.browser.conftest import PageWatch
 
 pytestmark = pytest.mark.browser
 
@@ -63,16 +62,14 @@ def test_every_elementwise_function_is_offered(explorer):
 
 
 @pytest.fixture(scope="module")
-def explorer_functions(server, context):
+def explorer_functions(server, module_tab):
     """The explorer page's generated functions (``window.ATLAS_FUNCTIONS``), in a tab of
     their own loaded once: evaluating them changes nothing on the page."""
-    watch = PageWatch(context.new_page())
-    watch.page.goto(server.root + "explorer/")
-    watch.page.wait_for_function("() => window.ATLAS_FUNCTIONS !== undefined")
-    yield watch.page
-    watch.settle()
-    problems = watch.take()
-    watch.page.close()
+    module_tab.page.goto(server.root + "explorer/")
+    module_tab.page.wait_for_function("() => window.ATLAS_FUNCTIONS !== undefined")
+    yield module_tab.page
+    module_tab.settle()
+    problems = module_tab.take()
     assert not problems, f"console errors or failed requests on the explorer page: {problems}"
 
 

@@ -23,7 +23,6 @@ import math
 import struct
 from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
-from pathlib import Path
 from typing import Any, NamedTuple
 
 import mpmath
@@ -292,10 +291,6 @@ def row_truth(
     raise KeyError(f"reference: no truth for {spec.name}")
 
 
-# what a row's truth and its κ are computed by (a part of the truth store's key)
-_ROW_CODE = Path(__file__).read_bytes() + Path(_rule.__file__).read_bytes()
-
-
 @functools.lru_cache(maxsize=1024)
 def _row_truth(name: str, row: tuple[float, ...], pieces: int) -> Truth:
     """The truth of a row, kept in the truth store (reference/_store.py) when it is on."""
@@ -304,8 +299,10 @@ def _row_truth(name: str, row: tuple[float, ...], pieces: int) -> Truth:
         truth = maxout(row, pieces) if name == "maxout" else ROW_TRUTHS[name](row)
         return tuple(truth.values), tuple(mpmath.mpf(k) for k in truth.kappas)
 
-    inputs = _ROW_CODE + struct.pack(f"<q{len(row)}d", pieces, *row)
-    values, kappas = _store.stored(name, _store.key(sp.Symbol(name), inputs, "row"), compute)
+    inputs = struct.pack(f"<q{len(row)}d", pieces, *row)
+    # keyed on the code of the truth and of its κ, too
+    k = _store.key(sp.Symbol(name), inputs, "row", code=(__file__, _rule.__file__))
+    values, kappas = _store.stored(name, k, compute)
     return Truth(list(values), [float(k) for k in kappas])
 
 

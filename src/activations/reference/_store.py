@@ -52,13 +52,22 @@ def _evaluation_digest() -> str:
     return digest.hexdigest()
 
 
-def key(expr: sp.Expr, x_bytes: bytes, dtype: str) -> str:
+def key(expr: sp.Expr, x_bytes: bytes, dtype: str, code: tuple[str, ...] = ()) -> str:
     """The store key of the truths of ``expr`` at the inputs ``x_bytes`` of ``dtype``
-    (for the ladder's: a label of the truth in its place; 24 hex digits)."""
+    (for the ladder's: a label of the truth in its place; 24 hex digits). ``code``: the
+    files of the modules that compute the truth beyond the evaluation code above (their
+    ``__file__``), whose source is then part of the key."""
     digest = hashlib.sha256(_evaluation_digest().encode())
-    for part in (sp.srepr(expr).encode(), dtype.encode(), x_bytes):
+    parts = [sp.srepr(expr).encode(), dtype.encode(), x_bytes]
+    parts += [_source(file) for file in code]
+    for part in parts:
         digest.update(len(part).to_bytes(8, "little") + part)
     return digest.hexdigest()[:24]
+
+
+@functools.cache
+def _source(file: str) -> bytes:
+    return Path(file).read_bytes()
 
 
 def _raw(value: mpmath.mpf | None) -> list | None:
